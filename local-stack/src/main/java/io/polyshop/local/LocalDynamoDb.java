@@ -1,0 +1,103 @@
+package io.polyshop.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+
+/**
+ * DynamoDB Local in this JVM, in memory. Its Streams and TTL expiry work: an expired item
+ * is deleted within seconds and the stream carries a REMOVE whose {@code userIdentity} is
+ * the DynamoDB service principal, as in AWS.
+ *
+ * <p>
+ * DynamoDB Local stores tables in SQLite through sqlite4java, whose native library is
+ * packaged into this jar at build time and unpacked here before the server starts.
+ * {@code -sharedDb} makes every client see the same tables whatever its credentials and
+ * region.
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+
+	private static final String NATIVE_LIBRARY_PROPERTY = "sqlite4java.library.path";
+
+	private static final List<String> NATIVE_LIBRARIES = List.of("libsqlite4java-linux-amd64.so",
+			"libsqlite4java-linux-i386.so", "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
+
+	private final DynamoDBProxyServer server;
+
+	private final int port;
+
+	private LocalDynamoDb(DynamoDBProxyServer server, int port) {
+		this.server = server;
+		this.port = port;
+	}
+
+	/**
+	 * Starts DynamoDB Local.
+	 * @param port the port, or 0 for any free port
+	 */
+	public static LocalDynamoDb start(int port) {
+		int resolved = Ports.resolve(port);
+		Ports.requireFree(resolved, "DynamoDB Local");
+		unpackNativeLibraries();
+		try {
+			DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+					new String[] { "-inMemory", "-sharedDb", "-port", Integer.toString(resolved) });
+			server.start();
+			return new LocalDynamoDb(server, resolved);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not start DynamoDB Local on port " + resolved, ex);
+		}
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public URI endpoint() {
+		return URI.create("http://localhost:" + this.port);
+	}
+
+	@Override
+	public void close() {
+		try {
+			// Without stop() its Jetty threads keep the JVM alive.
+			this.server.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not stop DynamoDB Local", ex);
+		}
+	}
+
+	private static synchronized void unpackNativeLibraries() {
+		if (System.getProperty(NATIVE_LIBRARY_PROPERTY) != null) {
+			return;
+		}
+		try {
+			Path directory = Files.createTempDirectory("polyshop-sqlite4java");
+			directory.toFile().deleteOnExit();
+			for (String library : NATIVE_LIBRARIES) {
+				try (InputStream in = LocalDynamoDb.class.getResourceAsStream("native/" + library)) {
+					if (in != null) {
+						Path target = directory.resolve(library);
+						Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+						target.toFile().deleteOnExit();
+					}
+				}
+			}
+			System.setProperty(NATIVE_LIBRARY_PROPERTY, directory.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not unpack sqlite4java for DynamoDB Local", ex);
+		}
+	}
+
+}

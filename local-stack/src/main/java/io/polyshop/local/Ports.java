@@ -1,0 +1,45 @@
+package io.polyshop.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Port helpers: a requested port of 0 means "any free port". */
+final class Ports {
+
+	private Ports() {
+	}
+
+	static int resolve(int requested) {
+		return (requested != 0) ? requested : free();
+	}
+
+	static int free() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free local port", ex);
+		}
+	}
+
+	static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			socket.setReuseAddress(true);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	static void requireFree(int port, String what) {
+		if (!isFree(port)) {
+			throw new IllegalStateException("Port " + port + " for " + what
+					+ " is already in use: stop whatever holds it, or choose another port (see ./polyshop help)");
+		}
+	}
+
+}
