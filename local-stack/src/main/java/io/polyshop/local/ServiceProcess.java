@@ -1,0 +1,141 @@
+package io.polyshop.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One service's JVM, started from its Spring Boot jar with the {@code local} profile. */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final Duration GRACE = Duration.ofSeconds(25);
+
+	private final Spec spec;
+
+	private final Process process;
+
+	private final Path log;
+
+	private final AtomicBoolean stopping = new AtomicBoolean();
+
+	private ServiceProcess(Spec spec, Process process, Path log) {
+		this.spec = spec;
+		this.process = process;
+		this.log = log;
+	}
+
+	static ServiceProcess start(Spec spec, Path jar, Path log) {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC",
+				"-Xmx512m", "-jar", jar.toString(), "--spring.profiles.active=local"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		for (String variable : spec.environment()) {
+			int equals = variable.indexOf('=');
+			builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
+		}
+		try {
+			return new ServiceProcess(spec, builder.start(), log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + spec.name(), ex);
+		}
+	}
+
+	String name() {
+		return this.spec.name();
+	}
+
+	int port() {
+		return this.spec.port();
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	/** Polls the readiness probe until it answers 200. */
+	void awaitReady(Duration timeout) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		URI readiness = URI.create("http://localhost:" + port() + "/actuator/health/readiness");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(name() + " exited with code " + this.process.exitValue()
+						+ " during start-up. Last lines of " + this.log + ":\n" + tail(40));
+			}
+			try {
+				HttpResponse<Void> response = http.send(
+						HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for " + name());
+			}
+			this.process.onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
+		}
+		throw new IllegalStateException(name() + " was not ready within " + timeout.toSeconds() + " s. Last lines of "
+				+ this.log + ":\n" + tail(40));
+	}
+
+	void onUnexpectedExit(Runnable action) {
+		this.process.onExit().thenRun(() -> {
+			if (!this.stopping.get()) {
+				action.run();
+			}
+		});
+	}
+
+	/** SIGTERM (Spring Boot shuts down gracefully), then SIGKILL after a grace period. */
+	@Override
+	public void close() {
+		this.stopping.set(true);
+		if (!this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private String tail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(this.log);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException ex) {
+			return "(log unreadable: " + ex.getMessage() + ")";
+		}
+	}
+
+	/**
+	 * @param environment {@code NAME=value} pairs: how the launcher points a service at
+	 * the embedded backends, the same variables a container or ECS task would set
+	 */
+	record Spec(String name, int port, List<String> environment) {
+	}
+
+}
