@@ -1,0 +1,5 @@
+/**
+ * catalog-service: products in PostgreSQL (writer and reader pools) served through a
+ * Redis cache-aside layer. Start reading at {@code product.ProductService}.
+ */
+package io.polyshop.catalog;

@@ -1,0 +1,7 @@
+/**
+ * Products: the domain type, its PostgreSQL store
+ * ({@link io.polyshop.catalog.product.Products}), the Redis cache-aside layer in front of
+ * it ({@link io.polyshop.catalog.product.ProductCache}) and the service that is the
+ * transaction boundary ({@link io.polyshop.catalog.product.ProductService}).
+ */
+package io.polyshop.catalog.product;

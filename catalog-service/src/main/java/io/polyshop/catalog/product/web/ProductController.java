@@ -1,0 +1,193 @@
+package io.polyshop.catalog.product.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.polyshop.catalog.CatalogProperties;
+import io.polyshop.catalog.product.Money;
+import io.polyshop.catalog.product.Product;
+import io.polyshop.catalog.product.ProductNotFoundException;
+import io.polyshop.catalog.product.ProductService;
+import io.polyshop.catalog.product.Products;
+import io.polyshop.catalog.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The catalogue's HTTP API. Every response that carries a product also carries its
+ * version as an ETag; writes accept it back in If-Match (optional) for optimistic
+ * locking.
+ */
+@RestController
+@RequestMapping("/products")
+@Tag(name = "Products")
+class ProductController {
+
+	private final ProductService products;
+
+	private final CatalogProperties.Listing listing;
+
+	ProductController(ProductService products, CatalogProperties properties) {
+		this.products = products;
+		this.listing = properties.listing();
+	}
+
+	@GetMapping("/{sku}")
+	@Operation(summary = "A product by SKU, served through the Redis cache")
+	ResponseEntity<ProductResponse> get(@PathVariable String sku) {
+		if (!Product.isValidSku(sku)) {
+			// No product can have this SKU: answer without touching cache or database.
+			throw ProductNotFoundException.forSku(sku);
+		}
+		return withETag(this.products.get(sku));
+	}
+
+	@GetMapping
+	@Operation(summary = "Active products in SKU order, optionally of one category, with keyset pagination")
+	ProductPage list(
+			@RequestParam(required = false) @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$",
+					message = "must be a lower-case slug such as \"kitchen\"") @Nullable String category,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		int pageSize = (limit != null) ? limit : this.listing.defaultLimit();
+		if (pageSize < 1 || pageSize > this.listing.maxLimit()) {
+			throw new InvalidInputException("limit", "must be between 1 and " + this.listing.maxLimit());
+		}
+		Products.Slice slice = this.products.list(category, Cursor.decode(cursor), pageSize);
+		List<ProductResponse> items = slice.products().stream().map(ProductResponse::of).toList();
+		String next = slice.hasMore() ? Cursor.encode(items.getLast().sku()) : null;
+		return new ProductPage(items, next);
+	}
+
+	@PostMapping("/batch-get")
+	@Operation(summary = "Up to 100 products by SKU: one Redis round trip, one SQL query for the misses")
+	BatchGetResponse batchGet(@Valid @RequestBody BatchGetRequest request) {
+		List<String> wanted = request.skus().stream().distinct().toList();
+		List<String> lookups = wanted.stream().filter(Product::isValidSku).toList();
+		Map<String, Product> found = lookups.isEmpty() ? Map.of() : this.products.getAll(lookups);
+		List<ProductResponse> hits = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		for (String sku : wanted) {
+			Product product = found.get(sku);
+			if (product != null) {
+				hits.add(ProductResponse.of(product));
+			}
+			else {
+				missing.add(sku);
+			}
+		}
+		return new BatchGetResponse(hits, missing);
+	}
+
+	@PutMapping("/{sku}")
+	@Operation(summary = "Create or replace a product (201 when created)")
+	ResponseEntity<ProductResponse> put(@PathVariable String sku, @Valid @RequestBody ProductRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		requireValidSku(sku);
+		Products.Saved saved = this.products.save(convert(() -> request.toDraft(sku)), IfMatch.version(ifMatch));
+		if (saved.created()) {
+			return ResponseEntity.created(URI.create("/products/" + sku))
+				.eTag(eTag(saved.product()))
+				.body(ProductResponse.of(saved.product()));
+		}
+		return withETag(saved.product());
+	}
+
+	@PutMapping("/{sku}/price")
+	@Operation(summary = "Change a product's price")
+	ResponseEntity<ProductResponse> changePrice(@PathVariable String sku, @Valid @RequestBody MoneyJson price,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		requireValidSku(sku);
+		Money money = convert(price::toMoney);
+		return withETag(this.products.changePrice(sku, money, IfMatch.version(ifMatch)));
+	}
+
+	@PostMapping("/{sku}/deactivate")
+	@Operation(summary = "Take a product off sale: it leaves the listing, stays readable by SKU")
+	ResponseEntity<ProductResponse> deactivate(@PathVariable String sku,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		requireValidSku(sku);
+		return withETag(this.products.deactivate(sku, IfMatch.version(ifMatch)));
+	}
+
+	@PostMapping("/{sku}/activate")
+	@Operation(summary = "Put a product back on sale")
+	ResponseEntity<ProductResponse> activate(@PathVariable String sku,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		requireValidSku(sku);
+		return withETag(this.products.activate(sku, IfMatch.version(ifMatch)));
+	}
+
+	private static void requireValidSku(String sku) {
+		if (!Product.isValidSku(sku)) {
+			throw new InvalidInputException("sku",
+					"must be 3 to 40 upper-case letters, digits or dashes, such as \"KTCH-00042\"");
+		}
+	}
+
+	/**
+	 * Turns a domain rule broken by the input (too many decimals, unknown currency) into
+	 * a 400.
+	 */
+	private static <T> T convert(Supplier<T> conversion) {
+		try {
+			return conversion.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("price", ex.getMessage());
+		}
+	}
+
+	private static ResponseEntity<ProductResponse> withETag(Product product) {
+		return ResponseEntity.ok().eTag(eTag(product)).body(ProductResponse.of(product));
+	}
+
+	/** Spring quotes it: {@code ETag: "7"}. */
+	private static String eTag(Product product) {
+		return Long.toString(product.version());
+	}
+
+	/** The version a client read, from {@code If-Match: "7"}. */
+	static final class IfMatch {
+
+		private IfMatch() {
+		}
+
+		static @Nullable Long version(@Nullable String header) {
+			if (header == null || header.isBlank() || header.strip().equals("*")) {
+				return null;
+			}
+			String tag = header.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			tag = tag.replace("\"", "");
+			try {
+				return Long.parseLong(tag);
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidInputException("If-Match", "must be the ETag of a product, such as \"3\"");
+			}
+		}
+
+	}
+
+}
