@@ -1,5 +1,6 @@
 package io.polyshop.catalog.product;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.polyshop.catalog.TestProducts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -173,6 +175,30 @@ class CacheAsideTests {
 			.bodyJson()
 			.extractingPath("$.price.amount")
 			.isEqualTo("21.00");
+	}
+
+	@Test
+	void withRedisTooSlowToAnswerReadsGiveUpOnTheCacheAfterTheTimeoutAndAreServedFromPostgresql() {
+		String sku = createProduct("40.00");
+		assertThat(this.mvc.get().uri("/products/{sku}", sku)).hasStatusOk();
+		double errors = cacheRequests("error");
+
+		// CLIENT PAUSE holds every client's commands for 1.5 s: Redis is up but silent,
+		// well past the 250 ms command timeout.
+		this.redis.execute((RedisCallback<Object>) (connection) -> connection.execute("CLIENT",
+				"PAUSE".getBytes(StandardCharsets.US_ASCII), "1500".getBytes(StandardCharsets.US_ASCII)));
+
+		assertThat(this.mvc.get().uri("/products/{sku}", sku)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.sku")
+			.isEqualTo(sku);
+		assertThat(cacheRequests("error")).isGreaterThan(errors);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			double hits = cacheRequests("hit");
+			assertThat(this.mvc.get().uri("/products/{sku}", sku)).hasStatusOk();
+			assertThat(cacheRequests("hit")).isGreaterThan(hits);
+		});
 	}
 
 	private String createProduct(String amount) {
