@@ -59,6 +59,14 @@ final class ServiceProcess implements AutoCloseable {
 		return this.spec.port();
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
+	int exitCode() {
+		return this.process.isAlive() ? -1 : this.process.exitValue();
+	}
+
 	Path log() {
 		return this.log;
 	}
