@@ -1,0 +1,16 @@
+package io.polyshop.orders.order.web;
+
+import java.time.Instant;
+
+import io.polyshop.orders.order.OrderEvent;
+import org.jspecify.annotations.Nullable;
+
+record OrderEventResponse(long version, String type, @Nullable String fromStatus, String toStatus, Instant occurredAt) {
+
+	static OrderEventResponse of(OrderEvent event) {
+		return new OrderEventResponse(event.version(), event.type(),
+				(event.fromStatus() != null) ? event.fromStatus().name() : null, event.toStatus().name(),
+				event.occurredAt());
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * HTTP for orders: records, the controller, and the idempotent placement of an order
+ * ({@link io.polyshop.orders.order.web.IdempotentOrderPlacement}).
+ */
+package io.polyshop.orders.order.web;

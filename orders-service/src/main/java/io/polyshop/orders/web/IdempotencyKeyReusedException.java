@@ -1,0 +1,10 @@
+package io.polyshop.orders.web;
+
+/** The Idempotency-Key was first used with a different request: 422. */
+public class IdempotencyKeyReusedException extends RuntimeException {
+
+	public IdempotencyKeyReusedException(String key) {
+		super("Idempotency-Key " + key + " was used for a different request: use a new key for a new request");
+	}
+
+}
