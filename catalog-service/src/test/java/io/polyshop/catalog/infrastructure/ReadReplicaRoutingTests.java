@@ -70,7 +70,10 @@ class ReadReplicaRoutingTests {
 		return this.jdbc.sql("select current_setting('application_name')").query(String.class).single();
 	}
 
-	/** A pool's meters appear when it opens its first connection: none yet means none borrowed. */
+	/**
+	 * A pool's meters appear when it opens its first connection: none yet means none
+	 * borrowed.
+	 */
 	private double borrowed(String pool) {
 		Timer usage = this.meters.find("hikaricp.connections.usage").tag("pool", pool).timer();
 		return (usage != null) ? usage.count() : 0;
