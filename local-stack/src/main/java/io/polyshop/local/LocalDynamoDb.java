@@ -7,10 +7,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * DynamoDB Local in this JVM, in memory. Its Streams and TTL expiry work: an expired item
@@ -21,7 +27,8 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
  * DynamoDB Local stores tables in SQLite through sqlite4java, whose native library is
  * packaged into this jar at build time and unpacked here before the server starts.
  * {@code -sharedDb} makes every client see the same tables whatever its credentials and
- * region.
+ * region; {@code -disableTelemetry} stops it calling AWS (unreachable offline). A
+ * {@link TtlSweeper} works around its TTL bug for items outside a sparse GSI.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
@@ -34,9 +41,15 @@ public final class LocalDynamoDb implements AutoCloseable {
 
 	private final int port;
 
+	private final DynamoDbClient sweeperClient;
+
+	private final TtlSweeper ttlSweeper;
+
 	private LocalDynamoDb(DynamoDBProxyServer server, int port) {
 		this.server = server;
 		this.port = port;
+		this.sweeperClient = client();
+		this.ttlSweeper = new TtlSweeper(server, this.sweeperClient, Duration.ofSeconds(1));
 	}
 
 	/**
@@ -48,8 +61,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 		Ports.requireFree(resolved, "DynamoDB Local");
 		unpackNativeLibraries();
 		try {
-			DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-					new String[] { "-inMemory", "-sharedDb", "-port", Integer.toString(resolved) });
+			DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] { "-inMemory",
+					"-sharedDb", "-disableTelemetry", "-port", Integer.toString(resolved) });
 			server.start();
 			return new LocalDynamoDb(server, resolved);
 		}
@@ -66,8 +79,20 @@ public final class LocalDynamoDb implements AutoCloseable {
 		return URI.create("http://localhost:" + this.port);
 	}
 
+	/** A client for this server (dummy credentials, which DynamoDB Local accepts). */
+	public DynamoDbClient client() {
+		return DynamoDbClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+			.httpClient(UrlConnectionHttpClient.create())
+			.build();
+	}
+
 	@Override
 	public void close() {
+		this.ttlSweeper.close();
+		this.sweeperClient.close();
 		try {
 			// Without stop() its Jetty threads keep the JVM alive.
 			this.server.stop();

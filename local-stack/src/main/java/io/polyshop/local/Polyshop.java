@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /**
  * {@code ./polyshop up}: the whole stack on a laptop with nothing but a JDK. Starts the
  * embedded backends, creates one database per service, starts every service as a child
@@ -85,7 +87,10 @@ public final class Polyshop {
 		LocalRedis redis = track(LocalRedis.start(this.settings.redisPort()));
 
 		say("Starting DynamoDB Local (Streams, TTL) on port %d ...", this.settings.dynamoDbPort());
-		track(LocalDynamoDb.start(this.settings.dynamoDbPort()));
+		LocalDynamoDb dynamoDb = track(LocalDynamoDb.start(this.settings.dynamoDbPort()));
+		try (DynamoDbClient dynamo = dynamoDb.client()) {
+			DynamoDbTables.createIfMissing(dynamo);
+		}
 
 		List<ServiceProcess.Spec> specs = new ArrayList<>();
 		specs.add(new ServiceProcess.Spec("catalog-service", 8081, List.of(//
@@ -94,6 +99,10 @@ public final class Polyshop {
 				"CATALOG_DB_PASSWORD=" + catalogDb.password(), //
 				"SPRING_DATA_REDIS_HOST=localhost", //
 				"SPRING_DATA_REDIS_PORT=" + redis.port())));
+		specs.add(new ServiceProcess.Spec("session-service", 8082, List.of(//
+				"POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + dynamoDb.endpoint(), //
+				"POLYSHOP_SESSIONS_CATALOG_BASEURL=http://localhost:8081", //
+				"POLYSHOP_SESSIONS_ORDERS_BASEURL=http://localhost:8083")));
 		specs.add(new ServiceProcess.Spec("orders-service", 8083, List.of(//
 				"SPRING_DATASOURCE_URL=" + ordersDb.jdbcUrl(), //
 				"SPRING_DATASOURCE_USERNAME=" + ordersDb.username(), //
@@ -137,6 +146,7 @@ public final class Polyshop {
 			out.append(String.format(Locale.ROOT, "  %-16s %s/actuator/health%n", "", base));
 		}
 		out.append(String.format(Locale.ROOT, "%n  try:  curl -s 'http://localhost:8081/products?limit=1'%n"));
+		out.append(String.format(Locale.ROOT, "        curl -s -X POST http://localhost:8082/sessions%n"));
 		out.append(String.format(Locale.ROOT, "        curl -s 'http://localhost:8083/orders?limit=1'%n"));
 		out.append(String.format(Locale.ROOT,
 				"%n  PostgreSQL       jdbc:postgresql://localhost:%d/{catalog,orders,warehouse}"
