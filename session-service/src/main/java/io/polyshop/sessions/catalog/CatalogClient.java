@@ -1,0 +1,70 @@
+package io.polyshop.sessions.catalog;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.util.Currency;
+
+import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.session.CartRuleException;
+import io.polyshop.sessions.session.Money;
+import io.polyshop.sessions.session.ProductSnapshot;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * {@code GET /products/{sku}} on catalog-service, bounded by connect and read timeouts.
+ * An unknown SKU is the client's mistake (422); anything else going wrong is catalog's
+ * (503).
+ */
+@Component
+public class CatalogClient {
+
+	private final RestClient http;
+
+	CatalogClient(RestClient.Builder builder, SessionsProperties properties) {
+		SessionsProperties.Service catalog = properties.catalog();
+		this.http = builder.baseUrl(catalog.baseUrl().toString())
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+				.build(HttpClientSettings.defaults()
+					.withConnectTimeout(catalog.connectTimeout())
+					.withReadTimeout(catalog.readTimeout())))
+			.build();
+	}
+
+	public ProductSnapshot snapshot(String sku) {
+		Product product;
+		try {
+			product = this.http.get().uri("/products/{sku}", sku).retrieve().body(Product.class);
+		}
+		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+				throw new CartRuleException("unknown-sku", "no product " + sku);
+			}
+			throw new CatalogUnavailableException("catalog-service refused the lookup: " + ex.getStatusCode(), ex);
+		}
+		catch (RestClientException ex) {
+			throw new CatalogUnavailableException("catalog-service failed: " + ex.getMessage(), ex);
+		}
+		if (product == null) {
+			throw new CatalogUnavailableException("catalog-service sent no body", null);
+		}
+		return new ProductSnapshot(product.sku(), product.name(),
+				new Money(new BigDecimal(product.price().amount()), Currency.getInstance(product.price().currency())),
+				product.active());
+	}
+
+	record Product(String sku, String name, Price price, boolean active) {
+
+		record Price(String amount, String currency) {
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.polyshop.sessions.checkout;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.session.CartLine;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** {@code POST /orders} on orders-service, always with an Idempotency-Key. */
+@Component
+class OrdersClient {
+
+	private final RestClient http;
+
+	private final JsonMapper json;
+
+	OrdersClient(RestClient.Builder builder, SessionsProperties properties, JsonMapper json) {
+		SessionsProperties.Service orders = properties.orders();
+		this.http = builder.baseUrl(orders.baseUrl().toString())
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+				.build(HttpClientSettings.defaults()
+					.withConnectTimeout(orders.connectTimeout())
+					.withReadTimeout(orders.readTimeout())))
+			.build();
+		this.json = json;
+	}
+
+	PlacedOrder place(String idempotencyKey, String customerId, String currency, List<CartLine> lines,
+			String sessionRef) {
+		PlaceOrder body = new PlaceOrder(customerId, currency,
+				lines.stream().map((line) -> new PlaceOrder.Line(line.sku(), line.quantity())).toList(), sessionRef);
+		try {
+			PlacedOrder order = this.http.post()
+				.uri("/orders")
+				.header("Idempotency-Key", idempotencyKey)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.retrieve()
+				.body(PlacedOrder.class);
+			if (order == null) {
+				throw new OrdersUnavailableException("orders-service sent no body", null);
+			}
+			return order;
+		}
+		catch (HttpClientErrorException ex) {
+			int status = ex.getStatusCode().value();
+			if (status == 422 || status == 409) {
+				Problem problem = problem(ex.getResponseBodyAsString());
+				throw new CheckoutRejectedException(status,
+						(problem.detail() != null) ? problem.detail() : "orders-service refused the order",
+						(problem.errors() != null) ? problem.errors() : List.of());
+			}
+			throw new IllegalStateException("orders-service rejected the checkout request: " + status, ex);
+		}
+		catch (RestClientException ex) {
+			throw new OrdersUnavailableException("orders-service failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Best effort: an order that no longer matches its cart is withdrawn. */
+	void cancelQuietly(String orderId) {
+		try {
+			this.http.post().uri("/orders/{id}/cancel", orderId).retrieve().toBodilessEntity();
+		}
+		catch (RestClientException ex) {
+			// It stays PENDING and is never paid; logged by the caller's 409.
+		}
+	}
+
+	private Problem problem(String body) {
+		try {
+			return this.json.readValue(body, Problem.class);
+		}
+		catch (JacksonException ex) {
+			return new Problem(null, null);
+		}
+	}
+
+	record PlaceOrder(String customerId, String currency, List<Line> lines, String sessionId) {
+
+		record Line(String sku, int quantity) {
+		}
+
+	}
+
+	record PlacedOrder(String id, String status, Map<String, String> total) {
+	}
+
+	record Problem(@Nullable String detail, @Nullable List<Map<String, Object>> errors) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.polyshop.sessions.insights.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.polyshop.sessions.insights.CartInsights;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Queries of the CQRS read model; it trails the sessions table by the projector's lag.
+ */
+@RestController
+@RequestMapping("/insights")
+@Tag(name = "Cart insights")
+class InsightsController {
+
+	private final CartInsights insights;
+
+	private final Clock clock;
+
+	InsightsController(CartInsights insights, Clock clock) {
+		this.insights = insights;
+		this.clock = clock;
+	}
+
+	@GetMapping("/products/{sku}")
+	@Operation(summary = "Demand for a product: in carts now, adds, checkouts, abandons")
+	CartInsights.ProductDemand product(@PathVariable String sku) {
+		return this.insights.demand(sku);
+	}
+
+	@GetMapping("/trending")
+	@Operation(summary = "Top products by adds to cart in the current hour (one Query)")
+	TrendingResponse trending(@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
+		var now = this.clock.instant();
+		return new TrendingResponse(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString(),
+				this.insights.trending(now, limit));
+	}
+
+	@GetMapping("/abandoned-carts")
+	@Operation(summary = "Carts whose session expired with products in them, by UTC day (default today)")
+	AbandonedResponse abandoned(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
+		LocalDate day = (date != null) ? date : LocalDate.now(this.clock);
+		return new AbandonedResponse(day, this.insights.abandoned(day));
+	}
+
+	record TrendingResponse(String hour, List<CartInsights.Trending> items) {
+	}
+
+	record AbandonedResponse(LocalDate date, List<CartInsights.AbandonedCart> carts) {
+	}
+
+}

@@ -1,0 +1,2 @@
+/** HTTP for the cart-insights read model. */
+package io.polyshop.sessions.insights.web;

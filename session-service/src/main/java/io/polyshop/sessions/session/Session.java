@@ -1,0 +1,105 @@
+package io.polyshop.sessions.session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A shopping session and its cart. Immutable: each change returns the next state with
+ * {@code version} one up (every change) and {@code cartVersion} one up (cart changes),
+ * and slides {@code expiresAt} to {@code now + idle timeout}. The store writes the next
+ * state only if the stored version is still the one read (optimistic locking).
+ */
+public record Session(String id, SessionStatus status, @Nullable String customerId, Currency currency,
+		List<CartLine> lines, long version, long cartVersion, Instant createdAt, Instant updatedAt, Instant expiresAt,
+		@Nullable String orderId) {
+
+	public Session {
+		lines = List.copyOf(lines);
+	}
+
+	public static Session start(String id, Currency currency, Instant now, Instant expiresAt) {
+		return new Session(id, SessionStatus.ACTIVE, null, currency, List.of(), 0, 0, now, now, expiresAt, null);
+	}
+
+	/**
+	 * DynamoDB deletes expired items late (up to days): an expired session is gone now.
+	 */
+	public boolean isExpiredAt(Instant now) {
+		return !this.expiresAt.isAfter(now);
+	}
+
+	public Money total() {
+		return this.lines.stream().map(CartLine::lineTotal).reduce(Money.zero(this.currency), Money::plus);
+	}
+
+	public Optional<CartLine> line(String sku) {
+		return this.lines.stream().filter((line) -> line.sku().equals(sku)).findFirst();
+	}
+
+	public Session withCustomer(String customerId, Instant now, Instant expiresAt) {
+		requireActive();
+		return new Session(this.id, this.status, customerId, this.currency, this.lines, this.version + 1,
+				this.cartVersion, this.createdAt, now, expiresAt, this.orderId);
+	}
+
+	/**
+	 * Puts {@code quantity} of the product in the cart (replacing any quantity there); 0
+	 * removes the line.
+	 */
+	public Session withQuantity(ProductSnapshot product, int quantity, int maxLines, Instant now, Instant expiresAt) {
+		requireActive();
+		if (quantity < 0 || quantity > CartLine.MAX_QUANTITY) {
+			throw new CartRuleException("bad-quantity", "quantity must be between 0 and 99, not " + quantity);
+		}
+		if (quantity == 0) {
+			return without(product.sku(), now, expiresAt);
+		}
+		if (!product.active()) {
+			throw new CartRuleException("inactive-sku", product.sku() + " is no longer on sale");
+		}
+		if (!product.unitPrice().currency().equals(this.currency)) {
+			throw new CartRuleException("currency-mismatch", product.sku() + " is priced in "
+					+ product.unitPrice().currency() + ", the cart is in " + this.currency);
+		}
+		List<CartLine> next = new ArrayList<>(this.lines);
+		Optional<CartLine> existing = line(product.sku());
+		if (existing.isPresent()) {
+			next.set(next.indexOf(existing.get()), existing.get().withQuantity(quantity));
+		}
+		else {
+			if (this.lines.size() >= maxLines) {
+				throw new CartRuleException("too-many-lines", "a cart holds at most " + maxLines + " lines");
+			}
+			next.add(new CartLine(product.sku(), product.name(), product.unitPrice(), quantity, now));
+		}
+		return cartChanged(next, now, expiresAt);
+	}
+
+	public Session without(String sku, Instant now, Instant expiresAt) {
+		requireActive();
+		return cartChanged(this.lines.stream().filter((line) -> !line.sku().equals(sku)).toList(), now, expiresAt);
+	}
+
+	public Session checkedOut(String orderId, Instant now) {
+		requireActive();
+		return new Session(this.id, SessionStatus.CHECKED_OUT, this.customerId, this.currency, List.of(),
+				this.version + 1, this.cartVersion, this.createdAt, now, this.expiresAt, orderId);
+	}
+
+	private Session cartChanged(List<CartLine> lines, Instant now, Instant expiresAt) {
+		return new Session(this.id, this.status, this.customerId, this.currency, lines, this.version + 1,
+				this.cartVersion + 1, this.createdAt, now, expiresAt, this.orderId);
+	}
+
+	private void requireActive() {
+		if (this.status != SessionStatus.ACTIVE) {
+			throw new CartRuleException("checked-out", "this session has checked out; start a new one");
+		}
+	}
+
+}

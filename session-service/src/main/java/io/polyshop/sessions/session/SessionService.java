@@ -1,0 +1,131 @@
+package io.polyshop.sessions.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.catalog.CatalogClient;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Session and cart use cases. Each change is read → decide (in {@link Session}) →
+ * conditional write; when the write finds that another request changed the session first,
+ * the change is re-applied to the fresh state, a few times with jittered backoff. So
+ * concurrent adds of different products all land, and nothing is lost.
+ */
+@Service
+public class SessionService {
+
+	static final int MAX_ATTEMPTS = 20;
+
+	private final Sessions sessions;
+
+	private final CatalogClient catalog;
+
+	private final SessionsProperties properties;
+
+	private final Clock clock;
+
+	SessionService(Sessions sessions, CatalogClient catalog, SessionsProperties properties, Clock clock) {
+		this.sessions = sessions;
+		this.catalog = catalog;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Session start(Currency currency) {
+		Instant now = now();
+		Session session = Session.start(SessionIds.next(), currency, now, expiry(now));
+		this.sessions.create(session);
+		return session;
+	}
+
+	/**
+	 * The session and its cart; 404 if unknown or expired (even before TTL deleted it).
+	 */
+	public Session get(String id) {
+		if (!SessionIds.isWellFormed(id)) {
+			throw SessionNotFoundException.create();
+		}
+		return this.sessions.find(id)
+			.filter((session) -> !session.isExpiredAt(now()))
+			.orElseThrow(SessionNotFoundException::create);
+	}
+
+	public Session attachCustomer(String id, String customerId) {
+		return change(id, (session) -> {
+			Instant now = now();
+			return session.withCustomer(customerId, now, expiry(now));
+		});
+	}
+
+	public List<Sessions.SessionSummary> sessionsOf(String customerId, int limit) {
+		Instant now = now();
+		return this.sessions.findByCustomer(customerId, limit)
+			.stream()
+			.filter((summary) -> summary.expiresAt().isAfter(now))
+			.toList();
+	}
+
+	/**
+	 * Sets the quantity of a product in the cart (0 removes it). The name and unit price
+	 * are the catalogue's, fetched before the write and kept with the line.
+	 */
+	public Session setQuantity(String id, String sku, int quantity) {
+		get(id);
+		if (quantity < 0 || quantity > CartLine.MAX_QUANTITY) {
+			throw new CartRuleException("bad-quantity", "quantity must be between 0 and 99, not " + quantity);
+		}
+		if (quantity == 0) {
+			return remove(id, sku);
+		}
+		ProductSnapshot product = this.catalog.snapshot(sku);
+		return change(id, (session) -> {
+			Instant now = now();
+			return session.withQuantity(product, quantity, this.properties.maxLines(), now, expiry(now));
+		});
+	}
+
+	public Session remove(String id, String sku) {
+		return change(id, (session) -> {
+			Instant now = now();
+			return session.without(sku, now, expiry(now));
+		});
+	}
+
+	private Session change(String id, Function<Session, Session> change) {
+		for (int attempt = 1;; attempt++) {
+			Session current = get(id);
+			Session next = change.apply(current);
+			try {
+				this.sessions.save(current, next);
+				return next;
+			}
+			catch (SessionChangedException ex) {
+				if (attempt >= MAX_ATTEMPTS) {
+					throw ex;
+				}
+				// Jittered backoff so racing writers do not collide again in lockstep.
+				LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000L * attempt));
+			}
+		}
+	}
+
+	/** Milliseconds: what a cart line keeps of {@code addedAt}. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** Whole seconds: the TTL attribute is epoch seconds. */
+	private Instant expiry(Instant now) {
+		return now.plus(this.properties.idleTimeout()).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.polyshop.sessions.session;
+
+public enum SessionStatus {
+
+	ACTIVE, CHECKED_OUT
+
+}

@@ -1,0 +1,320 @@
+package io.polyshop.sessions.session;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.projector.CartInsightsProjection;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import org.springframework.stereotype.Repository;
+
+import static io.polyshop.sessions.projector.SessionItems.ADDED_AT;
+import static io.polyshop.sessions.projector.SessionItems.CART_PREFIX;
+import static io.polyshop.sessions.projector.SessionItems.CART_VERSION;
+import static io.polyshop.sessions.projector.SessionItems.CHECKED_OUT_SKUS;
+import static io.polyshop.sessions.projector.SessionItems.CREATED_AT;
+import static io.polyshop.sessions.projector.SessionItems.CURRENCY;
+import static io.polyshop.sessions.projector.SessionItems.CUSTOMER_ID;
+import static io.polyshop.sessions.projector.SessionItems.EXPIRES_AT;
+import static io.polyshop.sessions.projector.SessionItems.GSI1_PK;
+import static io.polyshop.sessions.projector.SessionItems.GSI1_SK;
+import static io.polyshop.sessions.projector.SessionItems.LINE_COUNT;
+import static io.polyshop.sessions.projector.SessionItems.META;
+import static io.polyshop.sessions.projector.SessionItems.NAME;
+import static io.polyshop.sessions.projector.SessionItems.ORDER_ID;
+import static io.polyshop.sessions.projector.SessionItems.PK;
+import static io.polyshop.sessions.projector.SessionItems.PROFILE;
+import static io.polyshop.sessions.projector.SessionItems.QUANTITY;
+import static io.polyshop.sessions.projector.SessionItems.SK;
+import static io.polyshop.sessions.projector.SessionItems.SKU;
+import static io.polyshop.sessions.projector.SessionItems.STATUS;
+import static io.polyshop.sessions.projector.SessionItems.UNIT_PRICE;
+import static io.polyshop.sessions.projector.SessionItems.UPDATED_AT;
+import static io.polyshop.sessions.projector.SessionItems.VERSION;
+import static io.polyshop.sessions.projector.SessionItems.cartKey;
+import static io.polyshop.sessions.projector.SessionItems.customerKey;
+import static io.polyshop.sessions.projector.SessionItems.sessionKey;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
+/**
+ * Sessions and carts in the single table {@code polyshop-sessions} (key design in
+ * {@link io.polyshop.sessions.projector.SessionItems}).
+ *
+ * <ul>
+ * <li><b>One read:</b> a session and its whole cart share the partition key, so one
+ * strongly consistent {@code Query} on {@code pk} returns them.</li>
+ * <li><b>Conditional writes:</b> every change writes the session item only if its
+ * {@code version} is still the one read, in the same {@code TransactWriteItems} as the
+ * lines it changes, so concurrent changes never overwrite each other.</li>
+ * <li><b>Expiry as a whole:</b> each write sets the same {@code expiresAt} on the session
+ * and all its lines, so TTL removes them together.</li>
+ * <li><b>Sparse GSI:</b> only a session with a customer has {@code gsi1pk}, so the index
+ * holds nothing else.</li>
+ * </ul>
+ */
+@Repository
+public class Sessions {
+
+	private final DynamoDbClient dynamo;
+
+	private final String table;
+
+	Sessions(DynamoDbClient dynamo, SessionsProperties properties) {
+		this.dynamo = dynamo;
+		this.table = properties.dynamodb().sessionsTable();
+	}
+
+	/** The session and its cart, in one strongly consistent Query; expired or not. */
+	public Optional<Session> find(String id) {
+		QueryResponse response = this.dynamo.query((query) -> query.tableName(this.table)
+			.keyConditionExpression("pk = :pk")
+			.expressionAttributeValues(Map.of(":pk", fromS(sessionKey(id))))
+			.consistentRead(true));
+		Map<String, AttributeValue> meta = null;
+		List<CartLine> lines = new ArrayList<>();
+		for (Map<String, AttributeValue> item : response.items()) {
+			String sk = item.get(SK).s();
+			if (sk.equals(META)) {
+				meta = item;
+			}
+			else if (sk.startsWith(CART_PREFIX)) {
+				lines.add(line(item));
+			}
+		}
+		if (meta == null) {
+			return Optional.empty();
+		}
+		lines.sort(Comparator.comparing(CartLine::addedAt).thenComparing(CartLine::sku));
+		return Optional.of(session(id, meta, lines));
+	}
+
+	/**
+	 * A customer's sessions, newest first, from the sparse GSI (eventually consistent).
+	 */
+	public List<SessionSummary> findByCustomer(String customerId, int limit) {
+		return this.dynamo
+			.query((query) -> query.tableName(this.table)
+				.indexName("gsi1")
+				.keyConditionExpression("gsi1pk = :customer")
+				.expressionAttributeValues(Map.of(":customer", fromS(customerKey(customerId))))
+				.scanIndexForward(false)
+				.limit(limit))
+			.items()
+			.stream()
+			.map((item) -> new SessionSummary(
+					CartInsightsProjection.sessionRef(item.get(PK).s().substring("SESSION#".length())),
+					SessionStatus.valueOf(item.get(STATUS).s()), number(item, LINE_COUNT), instant(item, CREATED_AT),
+					Instant.ofEpochSecond(number(item, EXPIRES_AT)), string(item, ORDER_ID)))
+			.toList();
+	}
+
+	public void create(Session session) {
+		this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(metaItem(session))
+			.conditionExpression("attribute_not_exists(pk)"));
+	}
+
+	/**
+	 * Writes {@code after} over {@code before}: the session item (if still at
+	 * {@code before}'s version), every line added, changed or removed, and the new expiry
+	 * on every line kept; one transaction.
+	 * @throws SessionChangedException if the session moved on since {@code before} was
+	 * read
+	 */
+	public void save(Session before, Session after) {
+		List<TransactWriteItem> writes = new ArrayList<>();
+		writes.add(TransactWriteItem.builder()
+			.put(Put.builder()
+				.tableName(this.table)
+				.item(metaItem(after))
+				.conditionExpression("version = :read AND #status = :active")
+				.expressionAttributeNames(Map.of("#status", STATUS))
+				.expressionAttributeValues(
+						Map.of(":read", fromN(Long.toString(before.version())), ":active", fromS("ACTIVE")))
+				.build())
+			.build());
+		Map<String, CartLine> old = new HashMap<>();
+		before.lines().forEach((line) -> old.put(line.sku(), line));
+		for (CartLine line : after.lines()) {
+			CartLine previous = old.remove(line.sku());
+			if (line.equals(previous)) {
+				writes.add(TransactWriteItem.builder()
+					.update(Update.builder()
+						.tableName(this.table)
+						.key(lineKey(after.id(), line.sku()))
+						.updateExpression("SET expiresAt = :expiresAt")
+						.expressionAttributeValues(Map.of(":expiresAt", epochSeconds(after.expiresAt())))
+						.build())
+					.build());
+			}
+			else {
+				writes.add(TransactWriteItem.builder()
+					.put(Put.builder().tableName(this.table).item(lineItem(after, line)).build())
+					.build());
+			}
+		}
+		for (CartLine removed : old.values()) {
+			writes.add(TransactWriteItem.builder()
+				.delete(Delete.builder().tableName(this.table).key(lineKey(after.id(), removed.sku())).build())
+				.build());
+		}
+		if (after.customerId() != null && !after.customerId().equals(before.customerId())) {
+			writes.add(TransactWriteItem.builder()
+				.update(Update.builder()
+					.tableName(this.table)
+					.key(Map.of(PK, fromS(customerKey(after.customerId())), SK, fromS(PROFILE)))
+					.updateExpression("SET lastSessionAt = :now, createdAt = if_not_exists(createdAt, :now)")
+					.expressionAttributeValues(Map.of(":now", fromS(after.updatedAt().toString())))
+					.build())
+				.build());
+		}
+		transact(writes, before);
+	}
+
+	/**
+	 * Marks the session CHECKED_OUT with its order and deletes its lines, in one
+	 * transaction, if the cart is still the one that was ordered.
+	 * @throws SessionChangedException if the cart changed since it was read
+	 */
+	public void checkOut(Session before, Session after) {
+		List<TransactWriteItem> writes = new ArrayList<>();
+		Map<String, AttributeValue> meta = metaItem(after);
+		if (!before.lines().isEmpty()) {
+			meta.put(CHECKED_OUT_SKUS, AttributeValue.fromSs(before.lines().stream().map(CartLine::sku).toList()));
+		}
+		writes.add(TransactWriteItem.builder()
+			.put(Put.builder()
+				.tableName(this.table)
+				.item(meta)
+				.conditionExpression("cartVersion = :cartVersion AND #status = :active")
+				.expressionAttributeNames(Map.of("#status", STATUS))
+				.expressionAttributeValues(
+						Map.of(":cartVersion", fromN(Long.toString(before.cartVersion())), ":active", fromS("ACTIVE")))
+				.build())
+			.build());
+		for (CartLine line : before.lines()) {
+			writes.add(TransactWriteItem.builder()
+				.delete(Delete.builder().tableName(this.table).key(lineKey(before.id(), line.sku())).build())
+				.build());
+		}
+		transact(writes, before);
+	}
+
+	private void transact(List<TransactWriteItem> writes, Session before) {
+		try {
+			this.dynamo.transactWriteItems((transaction) -> transaction.transactItems(writes));
+		}
+		catch (TransactionCanceledException ex) {
+			List<CancellationReason> reasons = ex.cancellationReasons();
+			boolean conflict = reasons.stream()
+				.anyMatch((reason) -> "ConditionalCheckFailed".equals(reason.code())
+						|| "TransactionConflict".equals(reason.code()));
+			if (conflict) {
+				throw new SessionChangedException("Session changed since version " + before.version());
+			}
+			throw ex;
+		}
+		catch (ConditionalCheckFailedException ex) {
+			throw new SessionChangedException("Session changed since version " + before.version());
+		}
+	}
+
+	private static Map<String, AttributeValue> metaItem(Session session) {
+		Map<String, AttributeValue> item = new HashMap<>();
+		item.put(PK, fromS(sessionKey(session.id())));
+		item.put(SK, fromS(META));
+		item.put(STATUS, fromS(session.status().name()));
+		item.put(CURRENCY, fromS(session.currency().getCurrencyCode()));
+		item.put(VERSION, fromN(Long.toString(session.version())));
+		item.put(CART_VERSION, fromN(Long.toString(session.cartVersion())));
+		item.put(LINE_COUNT, fromN(Integer.toString(session.lines().size())));
+		item.put(CREATED_AT, fromS(session.createdAt().toString()));
+		item.put(UPDATED_AT, fromS(session.updatedAt().toString()));
+		item.put(EXPIRES_AT, epochSeconds(session.expiresAt()));
+		if (session.customerId() != null) {
+			item.put(CUSTOMER_ID, fromS(session.customerId()));
+			// The sparse GSI: only sessions with a customer carry these two attributes.
+			item.put(GSI1_PK, fromS(customerKey(session.customerId())));
+			item.put(GSI1_SK, fromS("SESSION#" + session.createdAt()));
+		}
+		if (session.orderId() != null) {
+			item.put(ORDER_ID, fromS(session.orderId()));
+		}
+		return item;
+	}
+
+	private static Map<String, AttributeValue> lineItem(Session session, CartLine line) {
+		Map<String, AttributeValue> item = new HashMap<>(lineKey(session.id(), line.sku()));
+		item.put(SKU, fromS(line.sku()));
+		item.put(NAME, fromS(line.name()));
+		item.put(QUANTITY, fromN(Integer.toString(line.quantity())));
+		item.put(UNIT_PRICE, fromS(line.unitPrice().amount().toPlainString()));
+		item.put(CURRENCY, fromS(line.unitPrice().currency().getCurrencyCode()));
+		item.put(ADDED_AT, fromN(Long.toString(line.addedAt().toEpochMilli())));
+		item.put(EXPIRES_AT, epochSeconds(session.expiresAt()));
+		return item;
+	}
+
+	private static Map<String, AttributeValue> lineKey(String sessionId, String sku) {
+		return Map.of(PK, fromS(sessionKey(sessionId)), SK, fromS(cartKey(sku)));
+	}
+
+	private static Session session(String id, Map<String, AttributeValue> meta, List<CartLine> lines) {
+		return new Session(id, SessionStatus.valueOf(meta.get(STATUS).s()), string(meta, CUSTOMER_ID),
+				Currency.getInstance(meta.get(CURRENCY).s()), lines, number(meta, VERSION), number(meta, CART_VERSION),
+				instant(meta, CREATED_AT), instant(meta, UPDATED_AT), Instant.ofEpochSecond(number(meta, EXPIRES_AT)),
+				string(meta, ORDER_ID));
+	}
+
+	private static CartLine line(Map<String, AttributeValue> item) {
+		Currency currency = Currency.getInstance(item.get(CURRENCY).s());
+		return new CartLine(item.get(SKU).s(), item.get(NAME).s(),
+				new Money(new BigDecimal(item.get(UNIT_PRICE).s()), currency), (int) number(item, QUANTITY),
+				Instant.ofEpochMilli(number(item, ADDED_AT)));
+	}
+
+	private static AttributeValue epochSeconds(Instant instant) {
+		return fromN(Long.toString(instant.getEpochSecond()));
+	}
+
+	private static long number(Map<String, AttributeValue> item, String name) {
+		return Long.parseLong(item.get(name).n());
+	}
+
+	private static @Nullable String string(Map<String, AttributeValue> item, String name) {
+		AttributeValue value = item.get(name);
+		return (value != null) ? value.s() : null;
+	}
+
+	private static Instant instant(Map<String, AttributeValue> item, String name) {
+		return Instant.parse(item.get(name).s());
+	}
+
+	/**
+	 * A session as the customer index lists it: its header, without the cart, and never
+	 * its id (a bearer secret) but a one-way reference to it.
+	 */
+	public record SessionSummary(String sessionRef, SessionStatus status, long lineCount, Instant createdAt,
+			Instant expiresAt, @Nullable String orderId) {
+	}
+
+}

@@ -1,0 +1,2 @@
+/** HTTP for sessions, carts, checkout and a customer's sessions. */
+package io.polyshop.sessions.session.web;

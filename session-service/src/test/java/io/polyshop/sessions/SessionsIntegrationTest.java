@@ -1,0 +1,26 @@
+package io.polyshop.sessions;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on DynamoDB Local (Streams and TTL working), with a simulated
+ * catalog and orders-service, called through MockMvc; the stream consumer runs.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = { "polyshop.sessions.projector.local-consumer=true",
+		"polyshop.sessions.projector.shard-discovery-interval=1s" })
+@AutoConfigureMockMvc
+@Import(BackingServicesConfiguration.class)
+public @interface SessionsIntegrationTest {
+
+}
