@@ -1,6 +1,7 @@
 package io.polyshop.sessions.insights;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,8 +80,7 @@ public class CartInsights {
 				AbandonedCart.Builder cart = carts.computeIfAbsent(ref, AbandonedCart.Builder::new);
 				if (item.containsKey(InsightItems.SKU)) {
 					cart.lines.add(new AbandonedCart.Line(item.get(InsightItems.SKU).s(), item.get("name").s(),
-							number(item, "quantity"), new BigDecimal(item.get("unitPrice").s()),
-							item.get("currency").s()));
+							number(item, "quantity"), new Money(item.get("unitPrice").s(), item.get("currency").s())));
 				}
 				else {
 					AttributeValue customer = item.get(InsightItems.CUSTOMER_ID);
@@ -107,6 +107,10 @@ public class CartInsights {
 	public record Trending(String sku, long adds) {
 	}
 
+	/** Money on the wire: a decimal string and a currency, never a JSON number. */
+	public record Money(String amount, String currency) {
+	}
+
 	/**
 	 * A cart whose session expired with lines in it.
 	 *
@@ -114,9 +118,9 @@ public class CartInsights {
 	 * @param customerId null for an anonymous cart
 	 */
 	public record AbandonedCart(String sessionRef, @Nullable String customerId, @Nullable Instant expiredAt,
-			List<Line> lines, BigDecimal value, String currency) {
+			List<Line> lines, Money value) {
 
-		public record Line(String sku, String name, long quantity, BigDecimal unitPrice, String currency) {
+		public record Line(String sku, String name, long quantity, Money unitPrice) {
 		}
 
 		static final class Builder {
@@ -137,12 +141,13 @@ public class CartInsights {
 
 			AbandonedCart build() {
 				BigDecimal value = this.lines.stream()
-					.map((line) -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+					.map((line) -> new BigDecimal(line.unitPrice().amount())
+						.multiply(BigDecimal.valueOf(line.quantity())))
 					.reduce(BigDecimal.ZERO, BigDecimal::add);
 				String resolved = (this.currency != null) ? this.currency
-						: this.lines.stream().map(Line::currency).findFirst().orElse("USD");
+						: this.lines.stream().map((line) -> line.unitPrice().currency()).findFirst().orElse("USD");
 				return new AbandonedCart(this.sessionRef, this.customerId, this.expiredAt, List.copyOf(this.lines),
-						value, resolved);
+						new Money(value.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), resolved));
 			}
 
 		}

@@ -87,6 +87,9 @@ class LocalStreamConsumer implements SmartLifecycle {
 
 	private Instant nextDiscovery = Instant.EPOCH;
 
+	/** True after a poll in which every open shard had nothing more to give. */
+	private volatile boolean caughtUp;
+
 	LocalStreamConsumer(DynamoDbClient dynamo, DynamoDbStreamsClient streams, ShardCheckpoints checkpoints,
 			SessionsProperties properties, Clock clock, MeterRegistry meters) {
 		this.dynamo = dynamo;
@@ -98,9 +101,9 @@ class LocalStreamConsumer implements SmartLifecycle {
 		this.applied = records(meters, "applied");
 		this.duplicates = records(meters, "duplicate");
 		this.failures = records(meters, "failed");
-		Gauge.builder("sessions.projector.lag", this.projector, (projector) -> projector.lag().toMillis() / 1000.0)
+		Gauge.builder("sessions.projector.lag", this, (consumer) -> consumer.lag().toMillis() / 1000.0)
 			.baseUnit("seconds")
-			.description("Age of the newest stream record the projector has processed")
+			.description("How far the read model trails the sessions table: 0 when every shard is drained")
 			.register(meters);
 	}
 
@@ -151,9 +154,11 @@ class LocalStreamConsumer implements SmartLifecycle {
 			discover();
 			this.nextDiscovery = this.clock.instant().plus(this.properties.projector().shardDiscoveryInterval());
 		}
+		boolean drained = true;
 		for (String shardId : List.copyOf(this.iterators.keySet())) {
-			drain(shardId);
+			drained &= drain(shardId);
 		}
+		this.caughtUp = drained;
 	}
 
 	private void discover() {
@@ -213,7 +218,10 @@ class LocalStreamConsumer implements SmartLifecycle {
 		}).shardIterator();
 	}
 
-	private void drain(String shardId) {
+	/**
+	 * @return true if the shard has nothing more to give right now
+	 */
+	private boolean drain(String shardId) {
 		String iterator = this.iterators.get(shardId);
 		for (int round = 0; round < 10 && iterator != null; round++) {
 			GetRecordsResponse response;
@@ -224,7 +232,7 @@ class LocalStreamConsumer implements SmartLifecycle {
 			catch (ExpiredIteratorException ex) {
 				this.iterators.remove(shardId);
 				this.nextDiscovery = Instant.EPOCH;
-				return;
+				return false;
 			}
 			String last = null;
 			for (Record record : response.records()) {
@@ -246,7 +254,7 @@ class LocalStreamConsumer implements SmartLifecycle {
 					}
 					this.iterators.remove(shardId);
 					this.nextDiscovery = Instant.EPOCH;
-					return;
+					return false;
 				}
 			}
 			iterator = response.nextShardIterator();
@@ -259,13 +267,14 @@ class LocalStreamConsumer implements SmartLifecycle {
 				this.finished.add(shardId);
 				this.iterators.remove(shardId);
 				this.nextDiscovery = Instant.EPOCH;
-				return;
+				return true;
 			}
 			this.iterators.put(shardId, iterator);
 			if (response.records().isEmpty()) {
-				return;
+				return true;
 			}
 		}
+		return false;
 	}
 
 	private @Nullable String lastSaved(String shardId) {
@@ -274,7 +283,7 @@ class LocalStreamConsumer implements SmartLifecycle {
 	}
 
 	Duration lag() {
-		return this.projector.lag();
+		return this.caughtUp ? Duration.ZERO : this.projector.lag();
 	}
 
 	private static Counter records(MeterRegistry meters, String result) {

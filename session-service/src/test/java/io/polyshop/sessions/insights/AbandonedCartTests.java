@@ -1,6 +1,5 @@
 package io.polyshop.sessions.insights;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +57,7 @@ class AbandonedCartTests {
 					assertThat(cart.customerId()).isEqualTo("abandoner");
 					assertThat(cart.lines()).extracting(CartInsights.AbandonedCart.Line::sku)
 						.containsExactlyInAnyOrder(kept, other);
-					assertThat(cart.value()).isEqualByComparingTo(new BigDecimal("37.50"));
+					assertThat(cart.value()).isEqualTo(new CartInsights.Money("37.50", "USD"));
 				});
 		});
 		assertThat(abandonedAround(today)).noneMatch((cart) -> cart.sessionRef().equals(checkedOutRef));
