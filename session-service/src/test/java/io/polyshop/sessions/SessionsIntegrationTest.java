@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "polyshop.sessions.projector.local-consumer=true",
-		"polyshop.sessions.projector.shard-discovery-interval=1s" })
+		"polyshop.sessions.projector.shard-discovery-interval=1s",
+		"logging.level.com.amazonaws.services.dynamodbv2=WARN", "logging.level.org.eclipse.jetty=WARN" })
 @AutoConfigureMockMvc
 @Import(BackingServicesConfiguration.class)
 public @interface SessionsIntegrationTest {

@@ -1,0 +1,6 @@
+/**
+ * analytics-job: loads sales from the orders database (its reader) into a
+ * Redshift-compatible star schema, incrementally and restart-safe. Start reading at
+ * {@code sales.SalesLoad}.
+ */
+package io.polyshop.analytics;

@@ -1,0 +1,5 @@
+/**
+ * The sales load: extract what changed in the orders database since the watermark, stage
+ * it in the warehouse, merge it and advance the watermark in one transaction.
+ */
+package io.polyshop.analytics.sales;

@@ -1,0 +1,41 @@
+package io.polyshop.analytics.warehouse;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the sales load needs from a warehouse; see {@code SalesLoad} for the order. */
+public interface Warehouse {
+
+	/** Makes sure the star schema exists. */
+	void prepare();
+
+	/** The load lock, or empty if another run holds it. */
+	Optional<Lock> tryLock();
+
+	/** The source snapshot xmin of the last committed load (0 before the first). */
+	long watermark();
+
+	/** Replaces the staging area with the rows of {@code csv}; returns how many. */
+	long stage(Path csv, String runId);
+
+	/**
+	 * In one transaction: dimensions, MERGE of the staged rows into fact_sales, and the
+	 * watermark moved to {@code newWatermark}.
+	 * @return rows merged
+	 */
+	long mergeAndAdvance(long newWatermark, String runId);
+
+	/** Rows of a report view, newest or largest first. */
+	List<Map<String, Object>> query(String sql);
+
+	/** Held for the duration of a run. */
+	interface Lock extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}
