@@ -14,6 +14,8 @@ import io.polyshop.sessions.session.SessionChangedException;
 import io.polyshop.sessions.session.SessionService;
 import io.polyshop.sessions.session.SessionStatus;
 import io.polyshop.sessions.session.Sessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CheckoutService {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 
 	private final SessionService sessionService;
 
@@ -61,6 +65,7 @@ public class CheckoutService {
 				session.currency().getCurrencyCode(), session.lines(), sessionRef);
 		try {
 			this.sessions.checkOut(session, session.checkedOut(order.id(), this.clock.instant()));
+			log.info("Session {} checked out as order {}", sessionRef, order.id());
 			return new Checkout(order.id(), false);
 		}
 		catch (SessionChangedException ex) {

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/products")
 @Tag(name = "Products")
 class ProductController {
+
+	private static final Logger log = LoggerFactory.getLogger(ProductController.class);
 
 	private final ProductService products;
 
@@ -94,6 +98,7 @@ class ProductController {
 				missing.add(sku);
 			}
 		}
+		log.info("Batch get of {} SKUs: {} found, {} missing", wanted.size(), hits.size(), missing.size());
 		return new BatchGetResponse(hits, missing);
 	}
 

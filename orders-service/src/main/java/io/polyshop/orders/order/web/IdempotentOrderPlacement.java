@@ -14,6 +14,8 @@ import io.polyshop.orders.order.OrderService;
 import io.polyshop.orders.pricing.Pricing;
 import io.polyshop.orders.web.IdempotencyKeyReusedException;
 import io.polyshop.orders.web.RequestInProgressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -42,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IdempotentOrderPlacement {
 
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotentOrderPlacement.class);
 
 	private final IdempotencyKeys keys;
 
@@ -86,6 +90,7 @@ class IdempotentOrderPlacement {
 				this.keys.complete(key, fingerprint, response, order.id());
 				return response;
 			});
+			log.info("Placed order {} for customer {}", created.location(), request.customerId());
 			return respond(created, false);
 		}
 		catch (RuntimeException ex) {
