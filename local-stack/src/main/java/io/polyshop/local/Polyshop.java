@@ -1,19 +1,15 @@
 package io.polyshop.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./polyshop up}: the whole stack on a laptop with nothing but a JDK. Starts the
@@ -26,8 +22,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * demo data, so what you see is always what the code produces.
  */
 public final class Polyshop {
-
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
 	private final Settings settings;
 
@@ -73,56 +67,13 @@ public final class Polyshop {
 
 	private void up() {
 		long start = System.nanoTime();
-		Path home = this.settings.root().resolve(".polyshop");
-		Path logs = home.resolve("logs");
-		createDirectories(logs);
-
-		say("Starting PostgreSQL 17 on port %d ...", this.settings.postgresPort());
-		LocalPostgres postgres = track(LocalPostgres.start(this.settings.postgresPort()));
-		LocalPostgres.Database catalogDb = postgres.createDatabase("catalog", "catalog", "catalog");
-		LocalPostgres.Database ordersDb = postgres.createDatabase("orders", "orders", "orders");
-		postgres.createDatabase("warehouse", "warehouse", "warehouse");
-
-		say("Starting Redis on port %d ...", this.settings.redisPort());
-		LocalRedis redis = track(LocalRedis.start(this.settings.redisPort()));
-
-		say("Starting DynamoDB Local (Streams, TTL) on port %d ...", this.settings.dynamoDbPort());
-		LocalDynamoDb dynamoDb = track(LocalDynamoDb.start(this.settings.dynamoDbPort()));
-		try (DynamoDbClient dynamo = dynamoDb.client()) {
-			DynamoDbTables.createIfMissing(dynamo);
-		}
-
-		List<ServiceProcess.Spec> specs = new ArrayList<>();
-		specs.add(new ServiceProcess.Spec("catalog-service", 8081, List.of(//
-				"SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(), //
-				"SPRING_DATASOURCE_USERNAME=" + catalogDb.username(), //
-				"CATALOG_DB_PASSWORD=" + catalogDb.password(), //
-				"SPRING_DATA_REDIS_HOST=localhost", //
-				"SPRING_DATA_REDIS_PORT=" + redis.port())));
-		specs.add(new ServiceProcess.Spec("session-service", 8082, List.of(//
-				"POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + dynamoDb.endpoint(), //
-				"POLYSHOP_SESSIONS_CATALOG_BASEURL=http://localhost:8081", //
-				"POLYSHOP_SESSIONS_ORDERS_BASEURL=http://localhost:8083")));
-		specs.add(new ServiceProcess.Spec("orders-service", 8083, List.of(//
-				"SPRING_DATASOURCE_URL=" + ordersDb.jdbcUrl(), //
-				"SPRING_DATASOURCE_USERNAME=" + ordersDb.username(), //
-				"ORDERS_DB_PASSWORD=" + ordersDb.password(), //
-				"POLYSHOP_ORDERS_CATALOG_BASEURL=http://localhost:8081")));
-
-		for (ServiceProcess.Spec spec : specs) {
-			Path jar = this.settings.root().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar");
-			if (!Files.isRegularFile(jar)) {
-				throw new IllegalStateException(jar + " is missing: build first (./polyshop up builds it for you)");
-			}
-			Ports.requireFree(spec.port(), spec.name());
-			say("Starting %s on port %d (log: %s) ...", spec.name(), spec.port(),
-					this.settings.root().relativize(logs.resolve(spec.name() + ".log")));
-			ServiceProcess service = ServiceProcess.start(spec, jar, logs.resolve(spec.name() + ".log"));
+		Path logs = this.settings.root().resolve(".polyshop").resolve("logs");
+		LocalStack stack = LocalStack
+			.start(new LocalStack.Options(this.settings.root(), logs, this.settings.postgresPort(),
+					this.settings.redisPort(), this.settings.dynamoDbPort(), Map.of(), Map.of()), Polyshop::say);
+		track(stack);
+		for (ServiceProcess service : stack.services()) {
 			this.services.add(service);
-			track(service);
-		}
-		for (ServiceProcess service : this.services) {
-			service.awaitReady(READY_TIMEOUT);
 			// A service that dies is reported, not fatal: stopping one service by hand
 			// (kill <pid>) is how you watch the others degrade (503s, fallbacks).
 			service.onUnexpectedExit(() -> {
@@ -132,7 +83,7 @@ public final class Polyshop {
 				}
 			});
 		}
-		banner(Duration.ofNanos(System.nanoTime() - start), postgres, redis);
+		banner(Duration.ofNanos(System.nanoTime() - start), stack.postgres(), stack.redis());
 	}
 
 	private void banner(Duration elapsed, LocalPostgres postgres, LocalRedis redis) {
@@ -191,15 +142,6 @@ public final class Polyshop {
 	private <T extends AutoCloseable> T track(T resource) {
 		this.started.addLast(resource);
 		return resource;
-	}
-
-	private static void createDirectories(Path directory) {
-		try {
-			Files.createDirectories(directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static void say(String format, Object... args) {

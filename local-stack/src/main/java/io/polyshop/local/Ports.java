@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Port helpers: a requested port of 0 means "any free port". */
-final class Ports {
+public final class Ports {
 
 	private Ports() {
 	}
@@ -15,7 +15,7 @@ final class Ports {
 		return (requested != 0) ? requested : free();
 	}
 
-	static int free() {
+	public static int free() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();

@@ -1,0 +1,187 @@
+package io.polyshop.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole PolyShop stack on embedded backends: PostgreSQL (one database and owner per
+ * service), Redis, DynamoDB Local with its tables, and every service as a child process
+ * with the {@code local} profile, pointed at them by environment variables (the same
+ * variables a container or an ECS task sets). Used by {@code ./polyshop up} and by the
+ * end-to-end journey test. Closing it stops services first, then stores.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private LocalPostgres postgres;
+
+	private LocalRedis redis;
+
+	private LocalDynamoDb dynamoDb;
+
+	private LocalStack() {
+	}
+
+	/**
+	 * Starts everything and waits until every service is ready.
+	 * @param say where progress messages go
+	 */
+	public static LocalStack start(Options options, Consumer<String> say) {
+		LocalStack stack = new LocalStack();
+		try {
+			stack.startAll(options, say);
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startAll(Options options, Consumer<String> say) {
+		createDirectories(options.logs());
+		say.accept("Starting PostgreSQL 17 on port " + options.postgresPort() + " ...");
+		this.postgres = track(LocalPostgres.start(options.postgresPort()));
+		LocalPostgres.Database catalogDb = this.postgres.createDatabase("catalog", "catalog", "catalog");
+		LocalPostgres.Database ordersDb = this.postgres.createDatabase("orders", "orders", "orders");
+		this.postgres.createDatabase("warehouse", "warehouse", "warehouse");
+
+		say.accept("Starting Redis on port " + options.redisPort() + " ...");
+		this.redis = track(LocalRedis.start(options.redisPort()));
+
+		say.accept("Starting DynamoDB Local (Streams, TTL) on port " + options.dynamoDbPort() + " ...");
+		this.dynamoDb = track(LocalDynamoDb.start(options.dynamoDbPort()));
+		try (DynamoDbClient dynamo = this.dynamoDb.client()) {
+			DynamoDbTables.createIfMissing(dynamo);
+		}
+
+		int catalog = options.port("catalog-service");
+		int sessions = options.port("session-service");
+		int orders = options.port("orders-service");
+		List<ServiceProcess.Spec> specs = List.of(
+				new ServiceProcess.Spec("catalog-service", catalog,
+						environment(options, catalog, "SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(),
+								"SPRING_DATASOURCE_USERNAME=" + catalogDb.username(),
+								"CATALOG_DB_PASSWORD=" + catalogDb.password(), "SPRING_DATA_REDIS_HOST=localhost",
+								"SPRING_DATA_REDIS_PORT=" + this.redis.port())),
+				new ServiceProcess.Spec("session-service", sessions,
+						environment(options, sessions,
+								"POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + this.dynamoDb.endpoint(),
+								"POLYSHOP_SESSIONS_CATALOG_BASEURL=http://localhost:" + catalog,
+								"POLYSHOP_SESSIONS_ORDERS_BASEURL=http://localhost:" + orders)),
+				new ServiceProcess.Spec("orders-service", orders,
+						environment(options, orders, "SPRING_DATASOURCE_URL=" + ordersDb.jdbcUrl(),
+								"SPRING_DATASOURCE_USERNAME=" + ordersDb.username(),
+								"ORDERS_DB_PASSWORD=" + ordersDb.password(),
+								"POLYSHOP_ORDERS_CATALOG_BASEURL=http://localhost:" + catalog)));
+		for (ServiceProcess.Spec spec : specs) {
+			Path jar = options.root().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar");
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException(jar + " is missing: build first (./polyshop up builds it for you)");
+			}
+			Ports.requireFree(spec.port(), spec.name());
+			Path log = options.logs().resolve(spec.name() + ".log");
+			say.accept("Starting " + spec.name() + " on port " + spec.port() + " (log: " + log + ") ...");
+			this.services.put(spec.name(), track(ServiceProcess.start(spec, jar, log)));
+		}
+		for (ServiceProcess service : this.services.values()) {
+			service.awaitReady(READY_TIMEOUT);
+		}
+	}
+
+	private static List<String> environment(Options options, int port, String... variables) {
+		List<String> environment = new ArrayList<>(List.of(variables));
+		environment.add("SERVER_PORT=" + port);
+		options.environment().forEach((name, value) -> environment.add(name + "=" + value));
+		return environment;
+	}
+
+	public URI url(String service) {
+		return URI.create("http://localhost:" + this.services.get(service).port());
+	}
+
+	public List<ServiceProcess> services() {
+		return List.copyOf(this.services.values());
+	}
+
+	public Path log(String service) {
+		return this.services.get(service).log();
+	}
+
+	public LocalPostgres postgres() {
+		return this.postgres;
+	}
+
+	public LocalRedis redis() {
+		return this.redis;
+	}
+
+	public LocalDynamoDb dynamoDb() {
+		return this.dynamoDb;
+	}
+
+	/** Services first, then the stores they use. */
+	@Override
+	public void close() {
+		AutoCloseable next;
+		while ((next = this.started.pollLast()) != null) {
+			try {
+				next.close();
+			}
+			catch (Exception ex) {
+				System.err.println("polyshop: while stopping: " + ex.getMessage());
+			}
+		}
+	}
+
+	private <T extends AutoCloseable> T track(T resource) {
+		this.started.addLast(resource);
+		return resource;
+	}
+
+	private static void createDirectories(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @param root the repository root (service jars are under {@code <service>/target})
+	 * @param logs where each service writes its log
+	 * @param servicePorts by service name; missing ones get their standard port
+	 * @param environment extra variables for every service (e.g. a short session timeout)
+	 */
+	public record Options(Path root, Path logs, int postgresPort, int redisPort, int dynamoDbPort,
+			Map<String, Integer> servicePorts, Map<String, String> environment) {
+
+		static final Map<String, Integer> STANDARD_PORTS = Map.of("catalog-service", 8081, "session-service", 8082,
+				"orders-service", 8083);
+
+		int port(String service) {
+			return this.servicePorts.getOrDefault(service, STANDARD_PORTS.get(service));
+		}
+
+	}
+
+}
