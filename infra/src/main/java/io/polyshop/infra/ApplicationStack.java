@@ -1,0 +1,276 @@
+package io.polyshop.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetGroupsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The running services: ECS Fargate behind one internet-facing ALB with path routing and
+ * readiness health checks, autoscaling on CPU and requests, names in a private DNS
+ * namespace for service-to-service calls, secrets injected from Secrets Manager, each
+ * task role allowed only what its service does; and the stream projector as a Java 21
+ * Lambda whose event source mapping retries by bisecting, reports item failures and parks
+ * what it cannot process in an SQS queue.
+ */
+public class ApplicationStack extends Stack {
+
+	final ApplicationLoadBalancer loadBalancer;
+
+	final Function projector;
+
+	final Map<String, FargateService> services = new HashMap<>();
+
+	final Map<String, ApplicationTargetGroup> targetGroups = new HashMap<>();
+
+	public ApplicationStack(Construct scope, String id, StackProps props, EnvironmentConfig config,
+			NetworkStack network, DataStack data) {
+		super(scope, id, props);
+		Cluster cluster = Cluster.Builder.create(this, "Cluster")
+			.vpc(network.vpc)
+			.containerInsightsV2(ContainerInsights.ENABLED)
+			.build();
+		PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
+			.name("polyshop.internal")
+			.vpc(network.vpc)
+			.build();
+
+		Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
+			.encryption(BucketEncryption.S3_MANAGED)
+			.blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+			.enforceSsl(true)
+			.lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
+			.removalPolicy(config.removalPolicy())
+			.autoDeleteObjects(config.removalPolicy() == RemovalPolicy.DESTROY)
+			.build();
+		this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+			.vpc(network.vpc)
+			.internetFacing(true)
+			.securityGroup(network.loadBalancer)
+			.vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+			.dropInvalidHeaderFields(true)
+			.build();
+		this.loadBalancer.logAccessLogs(accessLogs, "alb");
+		ApplicationListener listener = this.loadBalancer.addListener("Http",
+				software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
+					.port(80)
+					.protocol(ApplicationProtocol.HTTP)
+					.defaultAction(ListenerAction.fixedResponse(404,
+							software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions.builder()
+								.contentType("application/problem+json")
+								.messageBody("{\"status\":404,\"title\":\"Not Found\"}")
+								.build()))
+					.build());
+
+		String catalogUrl = "http://catalog.polyshop.internal:8080";
+		String ordersUrl = "http://orders.polyshop.internal:8080";
+
+		Map<String, String> catalogEnvironment = Map.of("SPRING_DATASOURCE_URL",
+				jdbc(data.catalog.getDbInstanceEndpointAddress(), "catalog"), "CATALOG_DB_READER_URL",
+				jdbc(data.catalogReplica.getDbInstanceEndpointAddress(), "catalog"), "SPRING_DATA_REDIS_HOST",
+				data.redis.getAttrPrimaryEndPointAddress(), "SPRING_DATA_REDIS_PORT", "6379",
+				"SPRING_DATA_REDIS_SSL_ENABLED", "true");
+		Map<String, Secret> catalogSecrets = Map.of("SPRING_DATASOURCE_USERNAME",
+				Secret.fromSecretsManager(data.catalog.getSecret(), "username"), "CATALOG_DB_PASSWORD",
+				Secret.fromSecretsManager(data.catalog.getSecret(), "password"), "SPRING_DATA_REDIS_PASSWORD",
+				Secret.fromSecretsManager(data.redisAuth));
+		service(config, cluster, namespace, listener, network.catalog, "catalog-service", "catalog", 10,
+				List.of("/products", "/products/*"), catalogEnvironment, catalogSecrets);
+
+		Map<String, String> ordersEnvironment = Map.of("SPRING_DATASOURCE_URL",
+				jdbc(data.orders.getClusterEndpoint().getHostname(), "orders"), "ORDERS_DB_READER_URL",
+				jdbc(data.orders.getClusterReadEndpoint().getHostname(), "orders"), "POLYSHOP_ORDERS_CATALOG_BASEURL",
+				catalogUrl);
+		Map<String, Secret> ordersSecrets = Map.of("SPRING_DATASOURCE_USERNAME",
+				Secret.fromSecretsManager(data.orders.getSecret(), "username"), "ORDERS_DB_PASSWORD",
+				Secret.fromSecretsManager(data.orders.getSecret(), "password"));
+		service(config, cluster, namespace, listener, network.orders, "orders-service", "orders", 20,
+				List.of("/orders", "/orders/*"), ordersEnvironment, ordersSecrets);
+
+		Map<String, String> sessionsEnvironment = Map.of("POLYSHOP_SESSIONS_DYNAMODB_REGION", getRegion(),
+				"POLYSHOP_SESSIONS_CATALOG_BASEURL", catalogUrl, "POLYSHOP_SESSIONS_ORDERS_BASEURL", ordersUrl);
+		FargateService sessions = service(config, cluster, namespace, listener, network.sessions, "session-service",
+				"sessions", 30, List.of("/sessions", "/sessions/*", "/customers/*", "/insights/*"), sessionsEnvironment,
+				Map.of());
+		data.sessions.grantReadWriteData(sessions.getTaskDefinition().getTaskRole());
+		data.insights.grantReadData(sessions.getTaskDefinition().getTaskRole());
+
+		// Service-to-service: only the callers reach the callee's port.
+		network.catalog.addIngressRule(network.orders, Port.tcp(8080), "orders-service prices orders");
+		network.catalog.addIngressRule(network.sessions, Port.tcp(8080), "session-service snapshots prices");
+		network.orders.addIngressRule(network.sessions, Port.tcp(8080), "session-service checks out");
+
+		this.projector = projector(config, data);
+	}
+
+	private FargateService service(EnvironmentConfig config, Cluster cluster, PrivateDnsNamespace namespace,
+			ApplicationListener listener, SecurityGroup securityGroup, String service, String shortName, int priority,
+			List<String> paths, Map<String, String> environment, Map<String, Secret> secrets) {
+		FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, shortName + "Task")
+			.cpu(config.serviceCpu())
+			.memoryLimitMiB(config.serviceMemory())
+			.runtimePlatform(RuntimePlatform.builder()
+				.cpuArchitecture(CpuArchitecture.ARM64)
+				.operatingSystemFamily(OperatingSystemFamily.LINUX)
+				.build())
+			.build();
+		Map<String, String> variables = new HashMap<>(environment);
+		variables.put("SPRING_PROFILES_ACTIVE", "aws");
+		variables.put("SERVER_PORT", "8080");
+		variables.put("PORT", "8080");
+		variables.put("TRACING_SAMPLING_PROBABILITY", config.isProduction() ? "0.1" : "1.0");
+		variables.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+		task.addContainer(shortName,
+				ContainerDefinitionOptions.builder()
+					.image(ServiceImages.of(service))
+					.environment(variables)
+					.secrets(secrets)
+					.portMappings(List.of(PortMapping.builder().containerPort(8080).name("http").build()))
+					.logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+						.streamPrefix(shortName)
+						.logGroup(LogGroup.Builder.create(this, shortName + "Logs")
+							.retention(config.logRetention())
+							.removalPolicy(config.removalPolicy())
+							.build())
+						.build()))
+					.readonlyRootFilesystem(false)
+					.build());
+		FargateService fargate = FargateService.Builder.create(this, shortName + "Service")
+			.cluster(cluster)
+			.taskDefinition(task)
+			.desiredCount(config.desiredCount())
+			.securityGroups(List.of(securityGroup))
+			.vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+			.cloudMapOptions(CloudMapOptions.builder().cloudMapNamespace(namespace).name(shortName).build())
+			.circuitBreaker(
+					software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker.builder().rollback(true).build())
+			.minHealthyPercent(100)
+			.build();
+		ApplicationTargetGroup targets = ApplicationTargetGroup.Builder.create(this, shortName + "Targets")
+			.vpc(cluster.getVpc())
+			.port(8080)
+			.protocol(ApplicationProtocol.HTTP)
+			.targetType(TargetType.IP)
+			.targets(List.of(fargate))
+			.healthCheck(HealthCheck.builder()
+				.path("/actuator/health/readiness")
+				.healthyHttpCodes("200")
+				.interval(Duration.seconds(15))
+				.build())
+			.deregistrationDelay(Duration.seconds(20))
+			.build();
+		listener.addTargetGroups(shortName,
+				AddApplicationTargetGroupsProps.builder()
+					.priority(priority)
+					.conditions(List.of(ListenerCondition.pathPatterns(paths)))
+					.targetGroups(List.of(targets))
+					.build());
+		var scaling = fargate.autoScaleTaskCount(
+				EnableScalingProps.builder().minCapacity(config.desiredCount()).maxCapacity(config.maxCount()).build());
+		scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder().targetUtilizationPercent(60).build());
+		scaling.scaleOnRequestCount("Requests",
+				RequestCountScalingProps.builder().requestsPerTarget(500).targetGroup(targets).build());
+		this.services.put(service, fargate);
+		this.targetGroups.put(service, targets);
+		return fargate;
+	}
+
+	private Function projector(EnvironmentConfig config, DataStack data) {
+		Key queueKey = Key.Builder.create(this, "ProjectorDlqKey")
+			.enableKeyRotation(true)
+			.removalPolicy(config.removalPolicy())
+			.build();
+		Queue failures = Queue.Builder.create(this, "ProjectorFailures")
+			.encryption(QueueEncryption.KMS)
+			.encryptionMasterKey(queueKey)
+			.enforceSsl(true)
+			.retentionPeriod(Duration.days(14))
+			.build();
+		Function function = Function.Builder.create(this, "Projector")
+			.runtime(Runtime.JAVA_21)
+			.architecture(Architecture.ARM_64)
+			.handler("io.polyshop.sessions.projector.ProjectorHandler::handleRequest")
+			.code(Code.fromAsset(ServiceImages.projectorJar().toString()))
+			.memorySize(1024)
+			.timeout(Duration.seconds(60))
+			.environment(Map.of("INSIGHTS_TABLE", data.insights.getTableName()))
+			.tracing(Tracing.ACTIVE)
+			.logGroup(LogGroup.Builder.create(this, "ProjectorLogs")
+				.retention(config.logRetention())
+				.removalPolicy(config.removalPolicy())
+				.build())
+			.build();
+		// The projector may write the read model and nothing else.
+		data.insights.grantWriteData(function);
+		function.addEventSource(new DynamoEventSource(data.sessions,
+				software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
+					.startingPosition(StartingPosition.TRIM_HORIZON)
+					.batchSize(100)
+					.maxBatchingWindow(Duration.seconds(2))
+					.bisectBatchOnError(true)
+					.reportBatchItemFailures(true)
+					.retryAttempts(5)
+					.maxRecordAge(Duration.hours(6))
+					.parallelizationFactor(1)
+					.onFailure(new SqsDlq(failures))
+					.build()));
+		return function;
+	}
+
+	/** Through the AWS Advanced JDBC Wrapper (the services' aws profile). */
+	private static String jdbc(String host, String database) {
+		return "jdbc:aws-wrapper:postgresql://" + host + ":5432/" + database;
+	}
+
+}

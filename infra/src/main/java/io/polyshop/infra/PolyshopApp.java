@@ -1,0 +1,39 @@
+package io.polyshop.infra;
+
+import java.util.List;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/**
+ * Builds the five stacks of one environment into an app, with cdk-nag's AWS Solutions
+ * checks applied to all of them. Used by {@link InfraApp} (the CDK entry point) and the
+ * tests.
+ */
+public record PolyshopApp(NetworkStack network, DataStack data, ApplicationStack application, AnalyticsStack analytics,
+		ObservabilityStack observability) {
+
+	public static PolyshopApp build(App app, EnvironmentConfig config, Environment environment) {
+		String prefix = "Polyshop-" + config.name() + "-";
+		StackProps props = StackProps.builder().env(environment).build();
+		NetworkStack network = new NetworkStack(app, prefix + "Network", props, config);
+		DataStack data = new DataStack(app, prefix + "Data", props, config, network);
+		ApplicationStack application = new ApplicationStack(app, prefix + "Application", props, config, network, data);
+		AnalyticsStack analytics = new AnalyticsStack(app, prefix + "Analytics", props, config, network, data);
+		ObservabilityStack observability = new ObservabilityStack(app, prefix + "Observability", props, config, data,
+				application, analytics);
+		PolyshopApp polyshop = new PolyshopApp(network, data, application, analytics, observability);
+		for (var stack : List.of(network, data, application, analytics, observability)) {
+			Tags.of(stack).add("project", "polyshop");
+			Tags.of(stack).add("environment", config.name());
+		}
+		NagSuppressions.apply(polyshop, config);
+		Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+		return polyshop;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The AWS deployment of PolyShop as a CDK app: stacks split along their lifecycles
+ * (network, data, application, analytics, observability), configured per environment
+ * ({@link io.polyshop.infra.EnvironmentConfig}: a cheap {@code dev}, a production-shaped
+ * {@code prod}), checked by cdk-nag.
+ */
+package io.polyshop.infra;
