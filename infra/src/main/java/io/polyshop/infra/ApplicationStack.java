@@ -74,8 +74,12 @@ public class ApplicationStack extends Stack {
 
 	final Map<String, ApplicationTargetGroup> targetGroups = new HashMap<>();
 
+	/**
+	 * @param certificateArn an ACM certificate for HTTPS on 443 (then port 80 only
+	 * redirects); null to listen on HTTP only, for a first try without a domain
+	 */
 	public ApplicationStack(Construct scope, String id, StackProps props, EnvironmentConfig config,
-			NetworkStack network, DataStack data) {
+			NetworkStack network, DataStack data, String certificateArn) {
 		super(scope, id, props);
 		Cluster cluster = Cluster.Builder.create(this, "Cluster")
 			.vpc(network.vpc)
@@ -102,16 +106,32 @@ public class ApplicationStack extends Stack {
 			.dropInvalidHeaderFields(true)
 			.build();
 		this.loadBalancer.logAccessLogs(accessLogs, "alb");
-		ApplicationListener listener = this.loadBalancer.addListener("Http",
-				software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
-					.port(80)
-					.protocol(ApplicationProtocol.HTTP)
-					.defaultAction(ListenerAction.fixedResponse(404,
-							software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions.builder()
-								.contentType("application/problem+json")
-								.messageBody("{\"status\":404,\"title\":\"Not Found\"}")
-								.build()))
+		var notFound = ListenerAction.fixedResponse(404,
+				software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions.builder()
+					.contentType("application/problem+json")
+					.messageBody("{\"status\":404,\"title\":\"Not Found\"}")
 					.build());
+		ApplicationListener listener;
+		if (certificateArn != null) {
+			listener = this.loadBalancer.addListener("Https",
+					software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
+						.port(443)
+						.protocol(ApplicationProtocol.HTTPS)
+						.certificates(List.of(software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate
+							.fromArn(certificateArn)))
+						.sslPolicy(software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy.RECOMMENDED_TLS)
+						.defaultAction(notFound)
+						.build());
+			this.loadBalancer.addRedirect();
+		}
+		else {
+			listener = this.loadBalancer.addListener("Http",
+					software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
+						.port(80)
+						.protocol(ApplicationProtocol.HTTP)
+						.defaultAction(notFound)
+						.build());
+		}
 
 		String catalogUrl = "http://catalog.polyshop.internal:8080";
 		String ordersUrl = "http://orders.polyshop.internal:8080";

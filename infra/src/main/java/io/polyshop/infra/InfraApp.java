@@ -5,7 +5,8 @@ import software.amazon.awscdk.Environment;
 
 /**
  * The CDK entry point: {@code npx aws-cdk deploy --all -c env=dev} (or {@code prod}) from
- * {@code infra/}. Account and region come from the CLI's credentials.
+ * {@code infra/}, optionally {@code -c certificateArn=arn:aws:acm:...} for HTTPS. Account
+ * and region come from the CLI's credentials.
  */
 public final class InfraApp {
 
@@ -16,11 +17,13 @@ public final class InfraApp {
 		App app = new App();
 		Object env = app.getNode().tryGetContext("env");
 		EnvironmentConfig config = EnvironmentConfig.of((env != null) ? env.toString() : "dev");
+		Object certificate = app.getNode().tryGetContext("certificateArn");
 		PolyshopApp.build(app, config,
 				Environment.builder()
 					.account(System.getenv("CDK_DEFAULT_ACCOUNT"))
 					.region(System.getenv("CDK_DEFAULT_REGION"))
-					.build());
+					.build(),
+				(certificate != null) ? certificate.toString() : null);
 		app.synth();
 	}
 

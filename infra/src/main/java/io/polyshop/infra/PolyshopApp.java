@@ -18,11 +18,20 @@ public record PolyshopApp(NetworkStack network, DataStack data, ApplicationStack
 		ObservabilityStack observability) {
 
 	public static PolyshopApp build(App app, EnvironmentConfig config, Environment environment) {
+		return build(app, config, environment, null);
+	}
+
+	/**
+	 * @param certificateArn an ACM certificate for HTTPS at the load balancer, or null
+	 * for HTTP only
+	 */
+	public static PolyshopApp build(App app, EnvironmentConfig config, Environment environment, String certificateArn) {
 		String prefix = "Polyshop-" + config.name() + "-";
 		StackProps props = StackProps.builder().env(environment).build();
 		NetworkStack network = new NetworkStack(app, prefix + "Network", props, config);
 		DataStack data = new DataStack(app, prefix + "Data", props, config, network);
-		ApplicationStack application = new ApplicationStack(app, prefix + "Application", props, config, network, data);
+		ApplicationStack application = new ApplicationStack(app, prefix + "Application", props, config, network, data,
+				certificateArn);
 		AnalyticsStack analytics = new AnalyticsStack(app, prefix + "Analytics", props, config, network, data);
 		ObservabilityStack observability = new ObservabilityStack(app, prefix + "Observability", props, config, data,
 				application, analytics);

@@ -244,6 +244,18 @@ class InfraTests {
 	}
 
 	@Test
+	void withACertificateTheLoadBalancerServesHttpsAndRedirectsHttp() throws Exception {
+		PolyshopApp secure = PolyshopApp.build(app(), EnvironmentConfig.dev(), ENVIRONMENT,
+				"arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000");
+
+		Template application = Template.fromStack(secure.application());
+		application.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener",
+				Map.of("Port", 443, "Protocol", "HTTPS", "SslPolicy", Match.anyValue()));
+		application.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener",
+				Map.of("Port", 80, "DefaultActions", List.of(Match.objectLike(Map.of("Type", "redirect")))));
+	}
+
+	@Test
 	void cdkNagFindsNoUnsuppressedError() {
 		for (PolyshopApp app : List.of(dev, prod)) {
 			for (Stack stack : stacks(app)) {
