@@ -1,6 +1,7 @@
 package io.polyshop.analytics;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.analytics.sales.OrdersSource;
 import io.polyshop.analytics.sales.SalesLoad;
 import io.polyshop.analytics.warehouse.PostgresWarehouse;
@@ -37,8 +38,9 @@ class JobConfiguration {
 	}
 
 	@Bean
-	SalesLoad salesLoad(OrdersSource source, Warehouse warehouse, AnalyticsProperties properties) {
-		return new SalesLoad(source, warehouse, properties.progressInterval());
+	SalesLoad salesLoad(OrdersSource source, Warehouse warehouse, AnalyticsProperties properties,
+			MeterRegistry meters) {
+		return new SalesLoad(source, warehouse, properties.progressInterval(), meters);
 	}
 
 	@Bean

@@ -8,7 +8,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.polyshop.analytics.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +44,52 @@ public class SalesLoad {
 
 	private final Duration progressInterval;
 
-	public SalesLoad(OrdersSource source, Warehouse warehouse, Duration progressInterval) {
+	private final MeterRegistry meters;
+
+	private final AtomicLong watermark = new AtomicLong();
+
+	public SalesLoad(OrdersSource source, Warehouse warehouse, Duration progressInterval, MeterRegistry meters) {
 		this.source = source;
 		this.warehouse = warehouse;
 		this.progressInterval = progressInterval;
+		this.meters = meters;
+		Gauge.builder("analytics.load.watermark", this.watermark, AtomicLong::get)
+			.description("The source snapshot xmin the last committed load reached")
+			.register(meters);
 	}
 
+	/**
+	 * Runs one load and records it: {@code analytics.load.runs{result}},
+	 * {@code analytics.load.rows{stage}}, {@code analytics.load.duration}, and the
+	 * watermark gauge.
+	 */
 	public LoadSummary run() {
+		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			LoadSummary summary = load();
+			count("analytics.load.runs", "result", summary.skipped() ? "skipped" : "success", 1);
+			count("analytics.load.rows", "stage", "extracted", summary.extracted());
+			count("analytics.load.rows", "stage", "staged", summary.staged());
+			count("analytics.load.rows", "stage", "merged", summary.merged());
+			if (!summary.skipped()) {
+				this.watermark.set(summary.newWatermark());
+			}
+			return summary;
+		}
+		catch (RuntimeException ex) {
+			count("analytics.load.runs", "result", "failure", 1);
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder("analytics.load.duration").register(this.meters));
+		}
+	}
+
+	private void count(String name, String tag, String value, long amount) {
+		Counter.builder(name).tag(tag, value).register(this.meters).increment(amount);
+	}
+
+	private LoadSummary load() {
 		long start = System.nanoTime();
 		this.warehouse.prepare();
 		Optional<Warehouse.Lock> lock = this.warehouse.tryLock();

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyshop.analytics.SourceOrders;
 import io.polyshop.analytics.TestDatabases;
 import io.polyshop.analytics.warehouse.PostgresWarehouse;
@@ -35,6 +36,8 @@ class SalesLoadTests {
 	SourceOrders source;
 
 	JdbcTemplate warehouse;
+
+	SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@BeforeEach
 	void databases() {
@@ -61,6 +64,9 @@ class SalesLoadTests {
 		assertThat(this.warehouse.queryForObject("select count(*) from fact_sales", Integer.class)).isEqualTo(lines);
 		assertTotalsMatchTheSource();
 		assertThat(this.warehouse.queryForObject("select count(*) from dim_product", Integer.class)).isEqualTo(3);
+		assertThat(this.meters.get("analytics.load.rows").tag("stage", "merged").counter().count()).isEqualTo(lines);
+		assertThat(this.meters.get("analytics.load.runs").tag("result", "success").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("analytics.load.watermark").gauge().value()).isEqualTo(summary.newWatermark());
 	}
 
 	@Test
@@ -145,7 +151,7 @@ class SalesLoadTests {
 
 	private LoadSummary load() {
 		return new SalesLoad(new OrdersSource(this.databases.ordersDataSource),
-				new PostgresWarehouse(this.databases.warehouseDataSource), Duration.ofSeconds(1))
+				new PostgresWarehouse(this.databases.warehouseDataSource), Duration.ofSeconds(1), this.meters)
 			.run();
 	}
 
