@@ -3,7 +3,6 @@ package io.polyshop.infra;
 import java.util.List;
 import java.util.Map;
 
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -56,14 +55,7 @@ public class AnalyticsStack extends Stack {
 			.enableKeyRotation(true)
 			.removalPolicy(config.removalPolicy())
 			.build();
-		Bucket stagingLogs = Bucket.Builder.create(this, "StagingAccessLogs")
-			.encryption(BucketEncryption.S3_MANAGED)
-			.blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-			.enforceSsl(true)
-			.lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
-			.removalPolicy(config.removalPolicy())
-			.autoDeleteObjects(config.removalPolicy() == RemovalPolicy.DESTROY)
-			.build();
+		Bucket stagingLogs = AccessLogBuckets.create(this, "StagingAccessLogs", config);
 		Bucket staging = Bucket.Builder.create(this, "Staging")
 			.encryption(BucketEncryption.KMS)
 			.encryptionKey(key)

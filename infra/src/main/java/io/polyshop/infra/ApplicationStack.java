@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
@@ -47,10 +47,7 @@ import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -90,14 +87,7 @@ public class ApplicationStack extends Stack {
 			.vpc(network.vpc)
 			.build();
 
-		Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
-			.encryption(BucketEncryption.S3_MANAGED)
-			.blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-			.enforceSsl(true)
-			.lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
-			.removalPolicy(config.removalPolicy())
-			.autoDeleteObjects(config.removalPolicy() == RemovalPolicy.DESTROY)
-			.build();
+		Bucket accessLogs = AccessLogBuckets.create(this, "AccessLogs", config);
 		this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
 			.vpc(network.vpc)
 			.internetFacing(true)
@@ -132,6 +122,10 @@ public class ApplicationStack extends Stack {
 						.defaultAction(notFound)
 						.build());
 		}
+		CfnOutput.Builder.create(this, "Url")
+			.description("Where the services answer: pass it to infra/smoke.sh")
+			.value(((certificateArn != null) ? "https://" : "http://") + this.loadBalancer.getLoadBalancerDnsName())
+			.build();
 
 		String catalogUrl = "http://catalog.polyshop.internal:8080";
 		String ordersUrl = "http://orders.polyshop.internal:8080";

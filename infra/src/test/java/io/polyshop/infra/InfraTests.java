@@ -256,6 +256,19 @@ class InfraTests {
 	}
 
 	@Test
+	void theApplicationStackOutputsTheUrlTheSmokeCheckTakes() throws Exception {
+		PolyshopApp secure = PolyshopApp.build(app(), EnvironmentConfig.dev(), ENVIRONMENT,
+				"arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000");
+
+		Template.fromStack(dev.application()).hasOutput("Url", url("http://"));
+		Template.fromStack(secure.application()).hasOutput("Url", url("https://"));
+	}
+
+	private static Map<String, Object> url(String scheme) {
+		return Map.of("Value", Map.of("Fn::Join", List.of("", List.of(scheme, Match.anyValue()))));
+	}
+
+	@Test
 	void cdkNagFindsNoUnsuppressedError() {
 		for (PolyshopApp app : List.of(dev, prod)) {
 			for (Stack stack : stacks(app)) {

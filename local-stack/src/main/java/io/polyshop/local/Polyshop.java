@@ -2,12 +2,9 @@ package io.polyshop.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,10 +22,8 @@ public final class Polyshop {
 
 	private final Settings settings;
 
-	/** Everything started, in start order; stopped in reverse. */
-	private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
-
-	private final List<ServiceProcess> services = new ArrayList<>();
+	/** Set once everything is up; closing it stops services first, then stores. */
+	private volatile LocalStack stack;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -71,9 +66,8 @@ public final class Polyshop {
 		LocalStack stack = LocalStack
 			.start(new LocalStack.Options(this.settings.root(), logs, this.settings.postgresPort(),
 					this.settings.redisPort(), this.settings.dynamoDbPort(), Map.of(), Map.of()), Polyshop::say);
-		track(stack);
+		this.stack = stack;
 		for (ServiceProcess service : stack.services()) {
-			this.services.add(service);
 			// A service that dies is reported, not fatal: stopping one service by hand
 			// (kill <pid>) is how you watch the others degrade (503s, fallbacks).
 			service.onUnexpectedExit(() -> {
@@ -83,14 +77,14 @@ public final class Polyshop {
 				}
 			});
 		}
-		banner(Duration.ofNanos(System.nanoTime() - start), stack.postgres(), stack.redis());
+		banner(Duration.ofNanos(System.nanoTime() - start), stack);
 	}
 
-	private void banner(Duration elapsed, LocalPostgres postgres, LocalRedis redis) {
+	private static void banner(Duration elapsed, LocalStack stack) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "%nPolyShop is up (%.1f s). Ctrl-C stops everything.%n%n",
 				elapsed.toMillis() / 1000.0));
-		for (ServiceProcess service : this.services) {
+		for (ServiceProcess service : stack.services()) {
 			String base = "http://localhost:" + service.port();
 			out.append(String.format(Locale.ROOT, "  %-16s %s   (pid %d)%n", service.name(), base, service.pid()));
 			out.append(String.format(Locale.ROOT, "  %-16s %s/swagger-ui.html%n", "", base));
@@ -102,10 +96,9 @@ public final class Polyshop {
 		out.append(String.format(Locale.ROOT,
 				"%n  PostgreSQL       jdbc:postgresql://localhost:%d/{catalog,orders,warehouse}"
 						+ "  (user = password = database name)%n",
-				postgres.port()));
-		out.append(String.format(Locale.ROOT, "  Redis            localhost:%d%n", redis.port()));
-		out.append(
-				String.format(Locale.ROOT, "  DynamoDB Local   http://localhost:%d%n", this.settings.dynamoDbPort()));
+				stack.postgres().port()));
+		out.append(String.format(Locale.ROOT, "  Redis            localhost:%d%n", stack.redis().port()));
+		out.append(String.format(Locale.ROOT, "  DynamoDB Local   %s%n", stack.dynamoDb().endpoint()));
 		out.append(String.format(Locale.ROOT,
 				"%n  Data lives in memory and on a scratch directory: every 'up' starts fresh.%n"));
 		System.out.print(out);
@@ -124,24 +117,12 @@ public final class Polyshop {
 	/** Reverse start order: services first, then the stores they use. */
 	private void stop() {
 		this.stopping.set(true);
-		if (!this.started.isEmpty()) {
+		LocalStack stack = this.stack;
+		if (stack != null) {
 			say("%nStopping PolyShop ...");
-		}
-		AutoCloseable next;
-		while ((next = this.started.pollLast()) != null) {
-			try {
-				next.close();
-			}
-			catch (Exception ex) {
-				System.err.println("polyshop: while stopping: " + ex.getMessage());
-			}
+			stack.close();
 		}
 		this.stopped.countDown();
-	}
-
-	private <T extends AutoCloseable> T track(T resource) {
-		this.started.addLast(resource);
-		return resource;
 	}
 
 	private static void say(String format, Object... args) {

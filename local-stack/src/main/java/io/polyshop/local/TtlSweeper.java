@@ -67,12 +67,6 @@ final class TtlSweeper implements AutoCloseable {
 			if (ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED) {
 				continue;
 			}
-			List<String> keyNames = this.dynamo.describeTable((describe) -> describe.tableName(table))
-				.table()
-				.keySchema()
-				.stream()
-				.map(KeySchemaElement::attributeName)
-				.toList();
 			String now = Long.toString(Instant.now().getEpochSecond());
 			var expired = this.dynamo
 				.scanPaginator((scan) -> scan.tableName(table)
@@ -81,7 +75,11 @@ final class TtlSweeper implements AutoCloseable {
 					.expressionAttributeValues(Map.of(":now", AttributeValue.fromN(now)))
 					.consistentRead(true))
 				.items();
+			List<String> keyNames = null;
 			for (Map<String, AttributeValue> item : expired) {
+				if (keyNames == null) {
+					keyNames = keyNames(table);
+				}
 				Map<String, com.amazonaws.services.dynamodbv2.model.AttributeValue> key = new HashMap<>();
 				for (String name : keyNames) {
 					key.put(name, v1(item.get(name)));
@@ -89,6 +87,16 @@ final class TtlSweeper implements AutoCloseable {
 				deleteAsTtl(table, key);
 			}
 		}
+	}
+
+	/** Asked only when something has expired: most sweeps find nothing. */
+	private List<String> keyNames(String table) {
+		return this.dynamo.describeTable((describe) -> describe.tableName(table))
+			.table()
+			.keySchema()
+			.stream()
+			.map(KeySchemaElement::attributeName)
+			.toList();
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.polyshop.orders.OrdersProperties;
@@ -149,13 +148,6 @@ public class IdempotencyKeys {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("batch", batch)
 			.update();
-	}
-
-	Optional<String> status(String key) {
-		return this.jdbc.sql("select status from idempotency_key where key = :key")
-			.param("key", key)
-			.query(String.class)
-			.optional();
 	}
 
 	private record Existing(String fingerprint, String status, StoredResponse response) {

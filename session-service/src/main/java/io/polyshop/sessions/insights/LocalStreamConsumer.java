@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,9 @@ class LocalStreamConsumer implements SmartLifecycle {
 	private final Map<String, String> iterators = new LinkedHashMap<>();
 
 	private final Set<String> finished = new HashSet<>();
+
+	/** The sequence number last checkpointed per shard: what a finished shard keeps. */
+	private final Map<String, String> checkpointed = new HashMap<>();
 
 	private @Nullable ScheduledExecutorService executor;
 
@@ -170,6 +174,7 @@ class LocalStreamConsumer implements SmartLifecycle {
 			this.streamArn = arn;
 			this.iterators.clear();
 			this.finished.clear();
+			this.checkpointed.clear();
 		}
 		List<Shard> shards = new ArrayList<>();
 		String start = null;
@@ -187,6 +192,9 @@ class LocalStreamConsumer implements SmartLifecycle {
 		saved.forEach((shardId, checkpoint) -> {
 			if (checkpoint.finished()) {
 				this.finished.add(shardId);
+			}
+			if (checkpoint.sequenceNumber() != null) {
+				this.checkpointed.put(shardId, checkpoint.sequenceNumber());
 			}
 		});
 		Set<String> known = new HashSet<>();
@@ -250,7 +258,7 @@ class LocalStreamConsumer implements SmartLifecycle {
 					this.failures.increment();
 					log.warn("Projecting {} failed, will retry: {}", record.eventID(), ex.toString());
 					if (last != null) {
-						this.checkpoints.save(this.streamArn, shardId, last, false);
+						checkpoint(shardId, last, false);
 					}
 					this.iterators.remove(shardId);
 					this.nextDiscovery = Instant.EPOCH;
@@ -259,8 +267,7 @@ class LocalStreamConsumer implements SmartLifecycle {
 			}
 			iterator = response.nextShardIterator();
 			if (last != null || iterator == null) {
-				this.checkpoints.save(this.streamArn, shardId, (last != null) ? last : lastSaved(shardId),
-						iterator == null);
+				checkpoint(shardId, (last != null) ? last : this.checkpointed.get(shardId), iterator == null);
 			}
 			if (iterator == null) {
 				// Closed and read to the end: its children may start.
@@ -277,9 +284,11 @@ class LocalStreamConsumer implements SmartLifecycle {
 		return false;
 	}
 
-	private @Nullable String lastSaved(String shardId) {
-		ShardCheckpoints.Checkpoint checkpoint = this.checkpoints.load(this.streamArn).get(shardId);
-		return (checkpoint != null) ? checkpoint.sequenceNumber() : null;
+	private void checkpoint(String shardId, @Nullable String sequenceNumber, boolean shardFinished) {
+		this.checkpoints.save(this.streamArn, shardId, sequenceNumber, shardFinished);
+		if (sequenceNumber != null) {
+			this.checkpointed.put(shardId, sequenceNumber);
+		}
 	}
 
 	Duration lag() {
