@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.polyshop.local.LocalPostgres;
+import io.polyshop.local.PostgresServer;
 import io.polyshop.local.SharedBackends;
 import org.flywaydb.core.Flyway;
 
@@ -25,7 +26,7 @@ public final class TestDatabases implements AutoCloseable {
 
 	public TestDatabases() {
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
-		LocalPostgres postgres = SharedBackends.postgres();
+		PostgresServer postgres = SharedBackends.postgresServer();
 		this.orders = postgres.createDatabase("orders_" + suffix, "orders_owner", "orders");
 		this.warehouse = postgres.createDatabase("warehouse_" + suffix, "warehouse_owner", "warehouse");
 		this.ordersDataSource = pool(this.orders);

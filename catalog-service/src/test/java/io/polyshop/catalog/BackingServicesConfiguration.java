@@ -1,6 +1,7 @@
 package io.polyshop.catalog;
 
 import io.polyshop.local.BackendMode;
+import io.polyshop.local.ContainerImages;
 import io.polyshop.local.LocalPostgres;
 import io.polyshop.local.LocalRedis;
 import io.polyshop.local.SharedBackends;
@@ -34,13 +35,13 @@ public class BackingServicesConfiguration {
 		@Bean
 		@ServiceConnection
 		PostgreSQLContainer postgres() {
-			return new PostgreSQLContainer("postgres:17-alpine");
+			return new PostgreSQLContainer(ContainerImages.POSTGRES);
 		}
 
 		@Bean
 		@ServiceConnection(name = "redis")
 		GenericContainer<?> redis() {
-			return new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+			return new GenericContainer<>(ContainerImages.REDIS).withExposedPorts(6379);
 		}
 
 		/** Pausing the container makes Redis unreachable without changing its port. */

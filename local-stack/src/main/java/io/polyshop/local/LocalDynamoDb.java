@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.polyshop.local.dynamodb.TtlSweeper;
+
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * DynamoDB Local in this JVM, in memory. Its Streams and TTL expiry work: an expired item
@@ -28,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * packaged into this jar at build time and unpacked here before the server starts.
  * {@code -sharedDb} makes every client see the same tables whatever its credentials and
  * region; {@code -disableTelemetry} stops it calling AWS (unreachable offline). A
- * {@link TtlSweeper} works around its TTL bug for items outside a sparse GSI.
+ * {@link TtlSweeper} works around its TTL bug for items outside a sparse GSI (the same
+ * sweeper runs in the DynamoDB Local container under compose and Testcontainers).
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
@@ -41,15 +45,12 @@ public final class LocalDynamoDb implements AutoCloseable {
 
 	private final int port;
 
-	private final DynamoDbClient sweeperClient;
-
 	private final TtlSweeper ttlSweeper;
 
 	private LocalDynamoDb(DynamoDBProxyServer server, int port) {
 		this.server = server;
 		this.port = port;
-		this.sweeperClient = client();
-		this.ttlSweeper = new TtlSweeper(server, this.sweeperClient, Duration.ofSeconds(1));
+		this.ttlSweeper = TtlSweeper.start(server, endpoint(), Duration.ofSeconds(1));
 	}
 
 	/**
@@ -79,10 +80,32 @@ public final class LocalDynamoDb implements AutoCloseable {
 		return URI.create("http://localhost:" + this.port);
 	}
 
+	/** The server itself, for tooling that works inside it (see {@link TtlSweeper}). */
+	public DynamoDBProxyServer server() {
+		return this.server;
+	}
+
 	/** A client for this server (dummy credentials, which DynamoDB Local accepts). */
 	public DynamoDbClient client() {
+		return client(endpoint());
+	}
+
+	/**
+	 * A client for the DynamoDB Local at {@code endpoint}, in-process or in a container.
+	 */
+	public static DynamoDbClient client(URI endpoint) {
 		return DynamoDbClient.builder()
-			.endpointOverride(endpoint())
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+			.httpClient(UrlConnectionHttpClient.create())
+			.build();
+	}
+
+	/** A Streams client for the DynamoDB Local at {@code endpoint}. */
+	public static DynamoDbStreamsClient streamsClient(URI endpoint) {
+		return DynamoDbStreamsClient.builder()
+			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
 			.httpClient(UrlConnectionHttpClient.create())
@@ -92,7 +115,6 @@ public final class LocalDynamoDb implements AutoCloseable {
 	@Override
 	public void close() {
 		this.ttlSweeper.close();
-		this.sweeperClient.close();
 		try {
 			// Without stop() its Jetty threads keep the JVM alive.
 			this.server.stop();

@@ -3,9 +3,7 @@ package io.polyshop.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,7 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * service gets its own database and owner role, as it would on a real server: database
  * per service.
  */
-public final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements PostgresServer, AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
@@ -53,19 +51,10 @@ public final class LocalPostgres implements AutoCloseable {
 		return this.postgres.getPort();
 	}
 
-	/**
-	 * Creates the database and its owner role unless they exist, and returns how to
-	 * connect as that owner.
-	 */
+	@Override
 	public Database createDatabase(String name, String owner, String password) {
-		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			if (!exists(statement, "select 1 from pg_roles where rolname = '" + owner + "'")) {
-				statement.execute("create role " + owner + " login password '" + password.replace("'", "''") + "'");
-			}
-			if (!exists(statement, "select 1 from pg_database where datname = '" + name + "'")) {
-				statement.execute("create database " + name + " owner " + owner);
-			}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
+			Databases.createIfMissing(connection, name, owner, password);
 			return new Database(name, jdbcUrl(name), owner, password);
 		}
 		catch (SQLException ex) {
@@ -75,12 +64,6 @@ public final class LocalPostgres implements AutoCloseable {
 
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://localhost:" + port() + "/" + database;
-	}
-
-	private static boolean exists(Statement statement, String sql) throws SQLException {
-		try (ResultSet result = statement.executeQuery(sql)) {
-			return result.next();
-		}
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 
+import io.polyshop.local.dynamodb.DynamoDbTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -1,15 +1,14 @@
 package io.polyshop.local;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.polyshop.local.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -20,20 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the abandoned-cart projection relies on: DynamoDB Local's TTL deletes an expired
- * item by itself, and the stream's REMOVE names the TTL service as its user identity.
+ * What the abandoned-cart projection relies on: DynamoDB Local deletes an expired item by
+ * itself, even one outside the sparse GSI, and the stream's REMOVE names the TTL service
+ * as its user identity. Runs against the DynamoDB Local of the current backend mode:
+ * in-process, or the official container with the sweeper on its classpath.
  */
 class DynamoDbTtlTests {
 
 	@Test
 	void anExpiredItemIsRemovedByTheTtlServiceAndTheStreamSaysSo() {
-		LocalDynamoDb dynamoDb = SharedBackends.dynamoDb();
-		try (DynamoDbClient dynamo = dynamoDb.client();
-				DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
-					.endpointOverride(dynamoDb.endpoint())
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-					.build()) {
+		URI endpoint = SharedBackends.dynamoDbEndpoint();
+		try (DynamoDbClient dynamo = LocalDynamoDb.client(endpoint);
+				DynamoDbStreamsClient streams = LocalDynamoDb.streamsClient(endpoint)) {
 			DynamoDbTables.createIfMissing(dynamo);
 			String pk = "SESSION#ttl-" + System.nanoTime();
 			dynamo.putItem((put) -> put.tableName(DynamoDbTables.SESSIONS)

@@ -1,6 +1,7 @@
 package io.polyshop.orders;
 
 import io.polyshop.local.BackendMode;
+import io.polyshop.local.ContainerImages;
 import io.polyshop.local.LocalPostgres;
 import io.polyshop.local.SharedBackends;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -41,7 +42,7 @@ public class BackingServicesConfiguration {
 		@Bean
 		@ServiceConnection
 		PostgreSQLContainer postgres() {
-			return new PostgreSQLContainer("postgres:17-alpine");
+			return new PostgreSQLContainer(ContainerImages.POSTGRES);
 		}
 
 	}

@@ -2,11 +2,9 @@ package io.polyshop.sessions;
 
 import java.net.URI;
 
-import io.polyshop.local.DynamoDbTables;
+import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.local.SharedBackends;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import io.polyshop.local.dynamodb.DynamoDbTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -14,13 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * DynamoDB Local with Streams and TTL for the tests, in-process on every machine (it is a
- * Java library: no Docker needed, whatever {@code BackendMode} says), because only
- * in-process can {@code local-stack} work around its TTL bug for items outside a sparse
- * GSI (see {@code TtlSweeper}); the official container has the bug and no workaround. The
- * tables are created here, as the local bootstrap does. Plus a simulated catalog
- * ({@link CatalogStub}) and orders-service ({@link FakeOrders}). The application only
- * receives endpoints: its configuration is unchanged.
+ * DynamoDB Local with Streams and TTL for the tests: the official container where
+ * {@code BackendMode} says docker, else in-process; either way with the TTL sweeper that
+ * expires items outside the sparse GSI (see {@code TtlSweeper}). The tables are created
+ * here, as the local bootstrap does. Plus a simulated catalog ({@link CatalogStub}) and
+ * orders-service ({@link FakeOrders}). The application only receives endpoints: its
+ * configuration is unchanged.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class BackingServicesConfiguration {
@@ -57,7 +54,7 @@ public class BackingServicesConfiguration {
 	}
 
 	private static URI startDynamoDb() {
-		URI endpoint = SharedBackends.dynamoDb().endpoint();
+		URI endpoint = SharedBackends.dynamoDbEndpoint();
 		try (DynamoDbClient dynamo = client(endpoint)) {
 			DynamoDbTables.createIfMissing(dynamo);
 		}
@@ -65,11 +62,7 @@ public class BackingServicesConfiguration {
 	}
 
 	public static DynamoDbClient client(URI endpoint) {
-		return DynamoDbClient.builder()
-			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-			.build();
+		return LocalDynamoDb.client(endpoint);
 	}
 
 }

@@ -5,8 +5,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -49,15 +49,44 @@ class DataSourceConfiguration {
 
 	static final String READER_URL_PROPERTY = "spring.datasource.reader.url";
 
-	/**
-	 * Boot defines this itself only when it builds the DataSource; here the pools are
-	 * ours, so the writer's details come from {@code spring.datasource.*} unless a
-	 * service connection supplies them.
-	 */
+	@Bean(defaultCandidate = false)
+	@Qualifier("writer")
+	@FlywayDataSource
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource writerDataSource(ObjectProvider<JdbcConnectionDetails> connectionDetails,
+			DataSourceProperties properties) {
+		JdbcConnectionDetails connection = connection(connectionDetails, properties);
+		return pool(connection.getJdbcUrl(), connection);
+	}
+
+	@Bean(defaultCandidate = false)
+	@Qualifier("reader")
+	@ConfigurationProperties("spring.datasource.reader.hikari")
+	HikariDataSource readerDataSource(ObjectProvider<JdbcConnectionDetails> connectionDetails,
+			DataSourceProperties properties, Environment environment) {
+		JdbcConnectionDetails connection = connection(connectionDetails, properties);
+		String readerUrl = environment.getProperty(READER_URL_PROPERTY);
+		return pool(StringUtils.hasText(readerUrl) ? readerUrl : connection.getJdbcUrl(), connection);
+	}
+
 	@Bean
-	@ConditionalOnMissingBean(JdbcConnectionDetails.class)
-	JdbcConnectionDetails jdbcConnectionDetails(DataSourceProperties properties) {
-		return new JdbcConnectionDetails() {
+	@Primary
+	DataSource dataSource(@Qualifier("writer") DataSource writer, @Qualifier("reader") DataSource reader) {
+		LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(writer);
+		routing.setReadOnlyDataSource(reader);
+		return routing;
+	}
+
+	/**
+	 * The writer's details: a {@link JdbcConnectionDetails} bean where one exists (a
+	 * Testcontainers service connection), else {@code spring.datasource.*}. Looked up
+	 * when the pools are built, after every bean definition is known: a
+	 * {@code @ConditionalOnMissingBean} here would be decided before a service connection
+	 * registers its bean, and would shadow it.
+	 */
+	private static JdbcConnectionDetails connection(ObjectProvider<JdbcConnectionDetails> connectionDetails,
+			DataSourceProperties properties) {
+		return connectionDetails.getIfAvailable(() -> new JdbcConnectionDetails() {
 
 			@Override
 			public String getJdbcUrl() {
@@ -74,31 +103,7 @@ class DataSourceConfiguration {
 				return properties.determinePassword();
 			}
 
-		};
-	}
-
-	@Bean(defaultCandidate = false)
-	@Qualifier("writer")
-	@FlywayDataSource
-	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource writerDataSource(JdbcConnectionDetails connection) {
-		return pool(connection.getJdbcUrl(), connection);
-	}
-
-	@Bean(defaultCandidate = false)
-	@Qualifier("reader")
-	@ConfigurationProperties("spring.datasource.reader.hikari")
-	HikariDataSource readerDataSource(JdbcConnectionDetails connection, Environment environment) {
-		String readerUrl = environment.getProperty(READER_URL_PROPERTY);
-		return pool(StringUtils.hasText(readerUrl) ? readerUrl : connection.getJdbcUrl(), connection);
-	}
-
-	@Bean
-	@Primary
-	DataSource dataSource(@Qualifier("writer") DataSource writer, @Qualifier("reader") DataSource reader) {
-		LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(writer);
-		routing.setReadOnlyDataSource(reader);
-		return routing;
+		});
 	}
 
 	private static HikariDataSource pool(String url, JdbcConnectionDetails connection) {

@@ -1,5 +1,6 @@
 package io.polyshop.sessions.projector;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +14,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import io.polyshop.local.DynamoDbTables;
 import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.local.SharedBackends;
+import io.polyshop.local.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -45,13 +43,9 @@ class ProjectorHandlerTests {
 
 	@BeforeAll
 	static void tables() {
-		LocalDynamoDb local = SharedBackends.dynamoDb();
-		dynamo = local.client();
-		streams = DynamoDbStreamsClient.builder()
-			.endpointOverride(local.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-			.build();
+		URI endpoint = SharedBackends.dynamoDbEndpoint();
+		dynamo = LocalDynamoDb.client(endpoint);
+		streams = LocalDynamoDb.streamsClient(endpoint);
 		DynamoDbTables.createIfMissing(dynamo);
 	}
 

@@ -1,4 +1,4 @@
-package io.polyshop.local;
+package io.polyshop.local.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
