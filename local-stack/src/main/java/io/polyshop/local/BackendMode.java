@@ -65,7 +65,7 @@ public enum BackendMode {
 				return new Choice(EMBEDDED, "auto: Docker answers but " + String.join(", ", missing)
 						+ " not present locally; pull them, or force containers with -D" + PROPERTY + "=docker");
 			}
-			return new Choice(DOCKER, "auto: Docker " + docker.getActiveApiVersion() + " answers and "
+			return new Choice(DOCKER, "auto: Docker (API " + docker.getActiveApiVersion() + ") answers and "
 					+ String.join(", ", ContainerImages.ALL) + " are present");
 		}
 		catch (NoClassDefFoundError ex) {
