@@ -65,6 +65,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * <li>an item that cannot be deleted is logged at WARN and retried on the next sweep; it
  * never holds up the others.</li>
  * </ul>
+ * Measured on 100,000 items, 2 cores ({@code TtlSweepCost} in local-stack's tests):
+ * filling the index takes 3.0 s, once; a sweep with nothing due 8 ms; expiring 1,000
+ * items 0.46 s. A full scan of the same table takes 1.8 s, which only a table without a
+ * stream pays, every 30 s (the read model's, whose TTL'd items are few).
+ *
+ * <p>
  * It runs inside DynamoDB Local's JVM: in-process for {@code ./polyshop up} and the
  * embedded tests, and in the official {@code amazon/dynamodb-local} container (compose,
  * Testcontainers) through {@link DynamoDbLocalWithTtl}. Nothing of this exists or is
