@@ -62,8 +62,9 @@ public enum BackendMode {
 			}
 			List<String> missing = ContainerImages.ALL.stream().filter((image) -> !present(docker, image)).toList();
 			if (!missing.isEmpty()) {
-				return new Choice(EMBEDDED, "auto: Docker answers but " + String.join(", ", missing)
-						+ " not present locally; pull them, or force containers with -D" + PROPERTY + "=docker");
+				return new Choice(EMBEDDED,
+						"auto: Docker answers, but these images are not present locally: " + String.join(", ", missing)
+								+ " (pull them, or force containers with -D" + PROPERTY + "=docker)");
 			}
 			return new Choice(DOCKER, "auto: Docker (API " + docker.getActiveApiVersion() + ") answers and "
 					+ String.join(", ", ContainerImages.ALL) + " are present");
