@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import io.polyshop.catalog.product.Product;
-import io.polyshop.catalog.web.InvalidInputException;
+import io.polyshop.defaults.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -12,7 +12,8 @@ import io.polyshop.catalog.product.Product;
 import io.polyshop.catalog.product.ProductNotFoundException;
 import io.polyshop.catalog.product.ProductService;
 import io.polyshop.catalog.product.Products;
-import io.polyshop.catalog.web.InvalidInputException;
+import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,6 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductController {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductController.class);
+
+	private static final String PRODUCT_ETAG = "a product, such as \"3\"";
 
 	private final ProductService products;
 
@@ -107,7 +110,8 @@ class ProductController {
 	ResponseEntity<ProductResponse> put(@PathVariable String sku, @Valid @RequestBody ProductRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
-		Products.Saved saved = this.products.save(convert(() -> request.toDraft(sku)), IfMatch.version(ifMatch));
+		Products.Saved saved = this.products.save(convert(() -> request.toDraft(sku)),
+				EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG));
 		if (saved.created()) {
 			return ResponseEntity.created(URI.create("/products/" + sku))
 				.eTag(eTag(saved.product()))
@@ -122,7 +126,7 @@ class ProductController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
 		Money money = convert(price::toMoney);
-		return withETag(this.products.changePrice(sku, money, IfMatch.version(ifMatch)));
+		return withETag(this.products.changePrice(sku, money, EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG)));
 	}
 
 	@PostMapping("/{sku}/deactivate")
@@ -130,7 +134,7 @@ class ProductController {
 	ResponseEntity<ProductResponse> deactivate(@PathVariable String sku,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
-		return withETag(this.products.deactivate(sku, IfMatch.version(ifMatch)));
+		return withETag(this.products.deactivate(sku, EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG)));
 	}
 
 	@PostMapping("/{sku}/activate")
@@ -138,7 +142,7 @@ class ProductController {
 	ResponseEntity<ProductResponse> activate(@PathVariable String sku,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
-		return withETag(this.products.activate(sku, IfMatch.version(ifMatch)));
+		return withETag(this.products.activate(sku, EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG)));
 	}
 
 	private static void requireValidSku(String sku) {
@@ -165,34 +169,8 @@ class ProductController {
 		return ResponseEntity.ok().eTag(eTag(product)).body(ProductResponse.of(product));
 	}
 
-	/** Spring quotes it: {@code ETag: "7"}. */
 	private static String eTag(Product product) {
-		return Long.toString(product.version());
-	}
-
-	/** The version a client read, from {@code If-Match: "7"}. */
-	static final class IfMatch {
-
-		private IfMatch() {
-		}
-
-		static @Nullable Long version(@Nullable String header) {
-			if (header == null || header.isBlank() || header.strip().equals("*")) {
-				return null;
-			}
-			String tag = header.strip();
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			tag = tag.replace("\"", "");
-			try {
-				return Long.parseLong(tag);
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputException("If-Match", "must be the ETag of a product, such as \"3\"");
-			}
-		}
-
+		return EntityTags.of(product.version());
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.polyshop.catalog.product.web;
 
+import io.polyshop.defaults.http.EntityTags;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +24,10 @@ class CursorTests {
 
 	@Test
 	void readsTheVersionFromAnIfMatchHeader() {
-		assertThat(ProductController.IfMatch.version("\"7\"")).isEqualTo(7L);
-		assertThat(ProductController.IfMatch.version("W/\"7\"")).isEqualTo(7L);
-		assertThat(ProductController.IfMatch.version(null)).isNull();
-		assertThat(ProductController.IfMatch.version("*")).isNull();
+		assertThat(EntityTags.ifMatchVersion("\"7\"", "a product")).isEqualTo(7L);
+		assertThat(EntityTags.ifMatchVersion("W/\"7\"", "a product")).isEqualTo(7L);
+		assertThat(EntityTags.ifMatchVersion(null, "a product")).isNull();
+		assertThat(EntityTags.ifMatchVersion("*", "a product")).isNull();
 	}
 
 }

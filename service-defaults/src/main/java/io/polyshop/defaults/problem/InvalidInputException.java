@@ -1,6 +1,9 @@
-package io.polyshop.catalog.web;
+package io.polyshop.defaults.problem;
 
-/** Input that is well-formed JSON but breaks a rule of the API: a 400. */
+/**
+ * Input that is well-formed but breaks a rule of the API: a 400 naming the field, in
+ * {@code errors[]}.
+ */
 public class InvalidInputException extends RuntimeException {
 
 	private final String field;

@@ -1,4 +1,4 @@
-package io.polyshop.catalog.infrastructure;
+package io.polyshop.defaults.jdbc;
 
 import javax.sql.DataSource;
 
@@ -41,10 +41,15 @@ import org.springframework.util.StringUtils;
  * {@code spring.datasource.reader.hikari.*}.</li>
  * </ul>
  * Replica lag is the price: a read-only transaction may not yet see a write that just
- * committed. The cache's delayed second delete covers that for cached reads.
+ * committed: a service that must read its own writes reads them in a read-write
+ * transaction (orders by id), or covers the lag otherwise (catalog's delayed second cache
+ * delete).
+ *
+ * <p>
+ * A service turns it on with {@link EnableReadReplicaRouting}.
  */
 @Configuration(proxyBeanMethods = false)
-class DataSourceConfiguration {
+public class ReadReplicaRouting {
 
 	static final String READER_URL_PROPERTY = "spring.datasource.reader.url";
 

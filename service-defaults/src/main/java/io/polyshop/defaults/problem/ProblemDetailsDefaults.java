@@ -1,0 +1,128 @@
+package io.polyshop.defaults.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The errors every service answers alike, as {@code application/problem+json} (RFC 9457)
+ * with a stable {@code type} ({@link ProblemTypes}): Spring MVC's own exceptions
+ * (malformed JSON, wrong parameter types, unknown routes, wrong method or media type)
+ * through the superclass; invalid fields as a 400 with {@code errors[]} naming each; a
+ * dependency down as a 503 with {@code Retry-After}; anything else as a 500 that is
+ * logged with its stack trace and answered without it.
+ *
+ * <p>
+ * It runs after every service's own advice ({@link Ordered#LOWEST_PRECEDENCE}), which
+ * maps only that service's domain exceptions.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsDefaults extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsDefaults.class);
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	@ExceptionHandler
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+				ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail constraintViolation(ConstraintViolationException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+				"The request has invalid values");
+		problem.setProperty("errors",
+				ex.getConstraintViolations()
+					.stream()
+					.map((violation) -> Map.of("field", violation.getPropertyPath().toString(), "message",
+							violation.getMessage()))
+					.toList());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> dependencyUnavailable(DependencyUnavailableException ex) {
+		log.warn("{}: {}", ex.title(), ex.getMessage());
+		return Problems.unavailable(ex.title(), ex.detail(), 2);
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
+				"An unexpected error occurred; it has been logged");
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+				"The request body has invalid fields");
+		problem.setProperty("errors",
+				ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map((error) -> Map.of("field", error.getField(), "message", message(error)))
+					.toList());
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+				"The request has invalid parameters");
+		problem.setProperty("errors",
+				ex.getParameterValidationResults()
+					.stream()
+					.flatMap((result) -> result.getResolvableErrors()
+						.stream()
+						.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+								"message", String.valueOf(error.getDefaultMessage()))))
+					.toList());
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Spring MVC's own problems (405, 406, 415, an unreadable body...) carry
+	 * {@code about:blank}; they get the stable type of their status instead.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
+			problem.setType(ProblemTypes.forStatus(status));
+		}
+		return super.handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	private static String message(FieldError error) {
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+	}
+
+}
