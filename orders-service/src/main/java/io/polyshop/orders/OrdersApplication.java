@@ -2,6 +2,8 @@ package io.polyshop.orders;
 
 import java.time.Clock;
 
+import io.polyshop.defaults.jdbc.EnableReadReplicaRouting;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableReadReplicaRouting
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class OrdersApplication {

@@ -3,6 +3,7 @@ package io.polyshop.orders;
 import java.net.URI;
 import java.time.Duration;
 
+import io.polyshop.defaults.http.ServiceEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,11 @@ public record OrdersProperties(@Valid @DefaultValue Catalog catalog, @Valid @Def
 	public record Catalog(@NotNull @DefaultValue("http://localhost:8081") URI baseUrl,
 			@NotNull @DefaultValue("500ms") Duration connectTimeout,
 			@NotNull @DefaultValue("2s") Duration readTimeout) {
+
+		public ServiceEndpoint endpoint() {
+			return new ServiceEndpoint(this.baseUrl, this.connectTimeout, this.readTimeout);
+		}
+
 	}
 
 	/**

@@ -1,14 +1,11 @@
 package io.polyshop.orders.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import io.polyshop.defaults.Digests;
 import io.polyshop.orders.OrdersProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,14 +48,7 @@ public class IdempotencyKeys {
 
 	/** SHA-256 of what the request means: same key with another fingerprint is misuse. */
 	public static String fingerprint(String canonicalRequest) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return Digests.sha256Hex(canonicalRequest);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -1,6 +1,5 @@
 package io.polyshop.orders.pricing;
 
-import java.net.http.HttpClient;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,9 @@ import java.util.stream.Collectors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.orders.OrdersProperties;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -33,16 +31,7 @@ class CatalogClient {
 	private final CircuitBreaker breaker;
 
 	CatalogClient(RestClient.Builder builder, OrdersProperties properties, CircuitBreakerRegistry breakers) {
-		OrdersProperties.Catalog catalog = properties.catalog();
-		this.http = builder.baseUrl(catalog.baseUrl().toString())
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				// HTTP/1.1: no h2c upgrade dance on every new connection to a plain-HTTP
-				// peer.
-				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults()
-					.withConnectTimeout(catalog.connectTimeout())
-					.withReadTimeout(catalog.readTimeout())))
-			.build();
+		this.http = ServiceClients.create(builder, "catalog-service", properties.catalog().endpoint());
 		this.breaker = breakers.circuitBreaker("catalog");
 	}
 

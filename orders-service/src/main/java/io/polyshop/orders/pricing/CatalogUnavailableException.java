@@ -1,10 +1,15 @@
 package io.polyshop.orders.pricing;
 
-/** catalog-service did not answer in time, failed, or its circuit is open: a 503. */
-public class CatalogUnavailableException extends RuntimeException {
+import io.polyshop.defaults.problem.DependencyUnavailableException;
+import org.jspecify.annotations.Nullable;
 
-	CatalogUnavailableException(String message, Throwable cause) {
-		super(message, cause);
+/** catalog-service did not answer in time, failed, or its circuit is open: a 503. */
+public class CatalogUnavailableException extends DependencyUnavailableException {
+
+	CatalogUnavailableException(String message, @Nullable Throwable cause) {
+		super("Catalog unavailable",
+				"Prices could not be fetched from catalog-service; no order was written. Retry shortly with the same Idempotency-Key",
+				message, cause);
 	}
 
 }

@@ -11,13 +11,22 @@ import io.polyshop.orders.order.OrderNotFoundException;
 import io.polyshop.orders.order.OrderService;
 import io.polyshop.orders.order.OrderStatus;
 import io.polyshop.orders.order.Orders;
-import io.polyshop.orders.web.InvalidInputException;
+import io.polyshop.orders.idempotency.IdempotencyKeys;
+import io.polyshop.orders.idempotency.StoredResponse;
+import io.polyshop.orders.order.OrderPlacement;
+import io.polyshop.orders.pricing.Pricing;
+import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +45,22 @@ class OrderController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	private static final String ORDER_ETAG = "an order, such as \"3\"";
+
 	private final OrderService orders;
 
-	private final IdempotentOrderPlacement placement;
+	private final OrderPlacement placement;
+
+	private final JsonMapper json;
 
 	private final OrdersProperties.Listing listing;
 
-	OrderController(OrderService orders, IdempotentOrderPlacement placement, OrdersProperties properties) {
+	OrderController(OrderService orders, OrderPlacement placement, OrdersProperties properties, JsonMapper json) {
 		this.orders = orders;
 		this.placement = placement;
+		this.json = json;
 		this.listing = properties.listing();
 	}
 
@@ -55,7 +71,26 @@ class OrderController {
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
 			throw new InvalidInputException(IDEMPOTENCY_KEY, "must be 1 to 255 characters, such as a UUID");
 		}
-		return this.placement.place(idempotencyKey, request);
+		// What the request means, not how it was spelled: parsed, then re-serialised.
+		String fingerprint = IdempotencyKeys.fingerprint("POST /orders\n" + this.json.writeValueAsString(request));
+		OrderPlacement.PlaceOrder order = new OrderPlacement.PlaceOrder(request.customerId(), request.sessionId(),
+				request.currency(),
+				request.lines().stream().map((line) -> new Pricing.Wanted(line.sku(), line.quantity())).toList());
+		OrderPlacement.Placement placement = this.placement.place(idempotencyKey, fingerprint, order,
+				(placed) -> new StoredResponse(HttpStatus.CREATED.value(), "/orders/" + placed.id(),
+						this.json.writeValueAsString(OrderResponse.of(placed))));
+		return respond(placement.response(), placement.replayed());
+	}
+
+	/** The stored bytes, as they were first sent; a replay says so. */
+	private static ResponseEntity<String> respond(StoredResponse response, boolean replayed) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(REPLAYED_HEADER, Boolean.toString(replayed));
+		if (response.location() != null) {
+			builder.header(HttpHeaders.LOCATION, response.location());
+		}
+		return builder.body(response.body());
 	}
 
 	@GetMapping("/{id}")
@@ -97,21 +132,21 @@ class OrderController {
 	@Operation(summary = "PENDING → PAID; optional If-Match")
 	ResponseEntity<OrderResponse> pay(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return withETag(this.orders.pay(orderId(id), IfMatch.version(ifMatch)));
+		return withETag(this.orders.pay(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}
 
 	@PostMapping("/{id}/ship")
 	@Operation(summary = "PAID → SHIPPED; optional If-Match")
 	ResponseEntity<OrderResponse> ship(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return withETag(this.orders.ship(orderId(id), IfMatch.version(ifMatch)));
+		return withETag(this.orders.ship(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "PENDING or PAID → CANCELLED; optional If-Match")
 	ResponseEntity<OrderResponse> cancel(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return withETag(this.orders.cancel(orderId(id), IfMatch.version(ifMatch)));
+		return withETag(this.orders.cancel(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}
 
 	/** An id that is not a UUID names no order: 404, like any other unknown id. */
@@ -137,31 +172,7 @@ class OrderController {
 	}
 
 	private static ResponseEntity<OrderResponse> withETag(Order order) {
-		return ResponseEntity.ok().eTag(Long.toString(order.version())).body(OrderResponse.of(order));
-	}
-
-	/** The version a client read, from {@code If-Match: "3"}. */
-	static final class IfMatch {
-
-		private IfMatch() {
-		}
-
-		static @Nullable Long version(@Nullable String header) {
-			if (header == null || header.isBlank() || header.strip().equals("*")) {
-				return null;
-			}
-			String tag = header.strip();
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			try {
-				return Long.parseLong(tag.replace("\"", ""));
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputException("If-Match", "must be the ETag of an order, such as \"3\"");
-			}
-		}
-
+		return ResponseEntity.ok().eTag(EntityTags.of(order.version())).body(OrderResponse.of(order));
 	}
 
 }

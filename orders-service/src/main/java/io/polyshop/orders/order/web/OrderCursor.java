@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import io.polyshop.orders.order.Orders;
-import io.polyshop.orders.web.InvalidInputException;
+import io.polyshop.defaults.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /** The listing's opaque cursor: the (created_at, id) of the last order of a page. */

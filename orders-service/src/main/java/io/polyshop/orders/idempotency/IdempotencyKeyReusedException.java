@@ -1,4 +1,4 @@
-package io.polyshop.orders.web;
+package io.polyshop.orders.idempotency;
 
 /** The Idempotency-Key was first used with a different request: 422. */
 public class IdempotencyKeyReusedException extends RuntimeException {

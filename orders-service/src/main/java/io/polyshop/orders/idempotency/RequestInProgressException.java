@@ -1,4 +1,4 @@
-package io.polyshop.orders.web;
+package io.polyshop.orders.idempotency;
 
 /** Another request with the same Idempotency-Key is still running: 409, retry later. */
 public class RequestInProgressException extends RuntimeException {

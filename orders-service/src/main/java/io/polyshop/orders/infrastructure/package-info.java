@@ -1,4 +1,0 @@
-/**
- * Wiring of the store: writer and reader connection pools behind one routing DataSource.
- */
-package io.polyshop.orders.infrastructure;
