@@ -3,6 +3,7 @@ package io.polyshop.sessions;
 import java.net.URI;
 import java.time.Duration;
 
+import io.polyshop.defaults.http.ServiceEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +51,11 @@ public record SessionsProperties(@NotNull @DefaultValue("30m") Duration idleTime
 	public record Service(@NotNull @DefaultValue("http://localhost:8080") URI baseUrl,
 			@NotNull @DefaultValue("500ms") Duration connectTimeout,
 			@NotNull @DefaultValue("3s") Duration readTimeout) {
+
+		public ServiceEndpoint endpoint() {
+			return new ServiceEndpoint(this.baseUrl, this.connectTimeout, this.readTimeout);
+		}
+
 	}
 
 	/**

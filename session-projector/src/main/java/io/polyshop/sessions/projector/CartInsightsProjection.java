@@ -1,13 +1,9 @@
 package io.polyshop.sessions.projector;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +61,7 @@ public final class CartInsightsProjection {
 				}
 				String sessionId = sessionId(line);
 				yield List.of(new Effect.Count(sku, -1, 0, 0, 1),
-						new Effect.AbandonedLine(expiryDay(line), sessionRef(sessionId), sku,
+						new Effect.AbandonedLine(expiryDay(line), SessionItems.sessionRef(sessionId), sku,
 								string(line, SessionItems.NAME).orElse(sku),
 								number(line, SessionItems.QUANTITY).orElse(0L),
 								string(line, SessionItems.UNIT_PRICE).orElse("0"),
@@ -89,7 +85,7 @@ public final class CartInsightsProjection {
 		}
 		if (record.type() == ChangeRecord.Type.REMOVE && record.byTtl() && wasActive
 				&& number(before, SessionItems.LINE_COUNT).orElse(0L) > 0) {
-			return List.of(new Effect.AbandonedCart(expiryDay(before), sessionRef(sessionId(before)),
+			return List.of(new Effect.AbandonedCart(expiryDay(before), SessionItems.sessionRef(sessionId(before)),
 					string(before, SessionItems.CUSTOMER_ID).orElse(null),
 					string(before, SessionItems.CURRENCY).orElse("USD"),
 					Instant.ofEpochSecond(number(before, SessionItems.EXPIRES_AT).orElseThrow())));
@@ -107,20 +103,6 @@ public final class CartInsightsProjection {
 
 	private static String sessionId(Map<String, AttributeValue> image) {
 		return string(image, SessionItems.PK).orElseThrow().substring(SessionItems.SESSION_PREFIX.length());
-	}
-
-	/**
-	 * A session id is a bearer secret, even after expiry: the read model shows a one-way
-	 * reference instead (the first 16 hex digits of its SHA-256).
-	 */
-	public static String sessionRef(String sessionId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 }

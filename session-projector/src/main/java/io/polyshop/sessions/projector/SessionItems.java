@@ -1,5 +1,7 @@
 package io.polyshop.sessions.projector;
 
+import io.polyshop.defaults.Digests;
+
 /**
  * The single-table design of {@code polyshop-sessions}, named once: session-service
  * writes these items and the projector reads them back from the stream.
@@ -87,6 +89,15 @@ public final class SessionItems {
 
 	public static String customerKey(String customerId) {
 		return CUSTOMER_PREFIX + customerId;
+	}
+
+	/**
+	 * A session id is a bearer secret, even after expiry: everything outside the session
+	 * (the read model, orders-service, logs) names a session by this one-way reference
+	 * instead, the first 16 hex digits of its SHA-256.
+	 */
+	public static String sessionRef(String sessionId) {
+		return Digests.sha256Hex(sessionId, 8);
 	}
 
 }

@@ -49,8 +49,8 @@ class CartInsightsProjectionTests {
 			.project(record(ChangeRecord.Type.REMOVE, true, line("SKU-1"), null));
 
 		assertThat(effects).containsExactly(new Effect.Count("SKU-1", -1, 0, 0, 1),
-				new Effect.AbandonedLine(LocalDate.parse("2026-11-20"), CartInsightsProjection.sessionRef("s1"),
-						"SKU-1", "Thing SKU-1", 2, "9.99", "USD"));
+				new Effect.AbandonedLine(LocalDate.parse("2026-11-20"), SessionItems.sessionRef("s1"), "SKU-1",
+						"Thing SKU-1", 2, "9.99", "USD"));
 	}
 
 	@Test
@@ -66,8 +66,8 @@ class CartInsightsProjectionTests {
 	@Test
 	void onlyAnActiveSessionWithLinesThatExpiredByTtlIsAnAbandonedCart() {
 		assertThat(CartInsightsProjection.project(record(ChangeRecord.Type.REMOVE, true, session("ACTIVE", 2), null)))
-			.containsExactly(new Effect.AbandonedCart(LocalDate.parse("2026-11-20"),
-					CartInsightsProjection.sessionRef("s1"), "alice", "USD", Instant.ofEpochSecond(EXPIRES)));
+			.containsExactly(new Effect.AbandonedCart(LocalDate.parse("2026-11-20"), SessionItems.sessionRef("s1"),
+					"alice", "USD", Instant.ofEpochSecond(EXPIRES)));
 		assertThat(
 				CartInsightsProjection.project(record(ChangeRecord.Type.REMOVE, true, session("CHECKED_OUT", 0), null)))
 			.isEmpty();

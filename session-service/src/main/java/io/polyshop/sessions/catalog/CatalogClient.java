@@ -1,16 +1,15 @@
 package io.polyshop.sessions.catalog;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.util.Currency;
 
+import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.Money;
+import io.polyshop.sessions.session.ProductCatalog;
 import io.polyshop.sessions.session.ProductSnapshot;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -23,21 +22,15 @@ import org.springframework.web.client.RestClientException;
  * (503).
  */
 @Component
-public class CatalogClient {
+public class CatalogClient implements ProductCatalog {
 
 	private final RestClient http;
 
 	CatalogClient(RestClient.Builder builder, SessionsProperties properties) {
-		SessionsProperties.Service catalog = properties.catalog();
-		this.http = builder.baseUrl(catalog.baseUrl().toString())
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults()
-					.withConnectTimeout(catalog.connectTimeout())
-					.withReadTimeout(catalog.readTimeout())))
-			.build();
+		this.http = ServiceClients.create(builder, "catalog-service", properties.catalog().endpoint());
 	}
 
+	@Override
 	public ProductSnapshot snapshot(String sku) {
 		Product product;
 		try {

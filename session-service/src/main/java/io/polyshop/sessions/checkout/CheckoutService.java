@@ -1,13 +1,10 @@
 package io.polyshop.sessions.checkout;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
-import io.polyshop.sessions.projector.CartInsightsProjection;
+import io.polyshop.defaults.Digests;
+import io.polyshop.sessions.projector.SessionItems;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.Session;
 import io.polyshop.sessions.session.SessionChangedException;
@@ -60,7 +57,7 @@ public class CheckoutService {
 		if (session.lines().isEmpty()) {
 			throw new CartRuleException("empty-cart", "the cart is empty: add a product before checking out");
 		}
-		String sessionRef = CartInsightsProjection.sessionRef(session.id());
+		String sessionRef = SessionItems.sessionRef(session.id());
 		OrdersClient.PlacedOrder order = this.orders.place(idempotencyKey(session), customerId(session, sessionRef),
 				session.currency().getCurrencyCode(), session.lines(), sessionRef);
 		try {
@@ -76,7 +73,7 @@ public class CheckoutService {
 			}
 			// The cart changed while the order was being placed: that order describes a
 			// cart that no longer exists.
-			this.orders.cancelQuietly(order.id());
+			this.orders.cancelBestEffort(order.id());
 			throw new CheckoutRejectedException(409, "the cart changed during checkout; check out again", List.of());
 		}
 	}
@@ -86,22 +83,12 @@ public class CheckoutService {
 	 * session id is a bearer secret and must not be stored by orders-service.
 	 */
 	static String idempotencyKey(Session session) {
-		return "checkout-" + sha256(session.id() + ":" + session.cartVersion());
+		return "checkout-" + Digests.sha256Hex(session.id() + ":" + session.cartVersion());
 	}
 
 	/** orders-service needs a customer; an anonymous cart checks out as a guest. */
 	private static String customerId(Session session, String sessionRef) {
 		return (session.customerId() != null) ? session.customerId() : "guest-" + sessionRef;
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 	/**

@@ -1,17 +1,17 @@
 package io.polyshop.sessions.checkout;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 
+import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartLine;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -22,19 +22,14 @@ import org.springframework.web.client.RestClientException;
 @Component
 class OrdersClient {
 
+	private static final Logger log = LoggerFactory.getLogger(OrdersClient.class);
+
 	private final RestClient http;
 
 	private final JsonMapper json;
 
 	OrdersClient(RestClient.Builder builder, SessionsProperties properties, JsonMapper json) {
-		SessionsProperties.Service orders = properties.orders();
-		this.http = builder.baseUrl(orders.baseUrl().toString())
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults()
-					.withConnectTimeout(orders.connectTimeout())
-					.withReadTimeout(orders.readTimeout())))
-			.build();
+		this.http = ServiceClients.create(builder, "orders-service", properties.orders().endpoint());
 		this.json = json;
 	}
 
@@ -70,13 +65,18 @@ class OrdersClient {
 		}
 	}
 
-	/** Best effort: an order that no longer matches its cart is withdrawn. */
-	void cancelQuietly(String orderId) {
+	/**
+	 * Best effort: an order that no longer matches its cart is withdrawn. When that fails
+	 * the order stays PENDING (it is never paid); the failure is logged with the order id
+	 * so that it can be cancelled by hand, and the caller's 409 goes out regardless.
+	 */
+	void cancelBestEffort(String orderId) {
 		try {
 			this.http.post().uri("/orders/{id}/cancel", orderId).retrieve().toBodilessEntity();
 		}
 		catch (RestClientException ex) {
-			// It stays PENDING and is never paid; logged by the caller's 409.
+			log.warn("Could not cancel order {}, which no longer matches its cart; it stays PENDING: {}", orderId,
+					ex.toString());
 		}
 	}
 

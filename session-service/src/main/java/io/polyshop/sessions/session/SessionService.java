@@ -10,7 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import io.polyshop.sessions.SessionsProperties;
-import io.polyshop.sessions.catalog.CatalogClient;
 
 import org.springframework.stereotype.Service;
 
@@ -27,13 +26,13 @@ public class SessionService {
 
 	private final Sessions sessions;
 
-	private final CatalogClient catalog;
+	private final ProductCatalog catalog;
 
 	private final SessionsProperties properties;
 
 	private final Clock clock;
 
-	SessionService(Sessions sessions, CatalogClient catalog, SessionsProperties properties, Clock clock) {
+	SessionService(Sessions sessions, ProductCatalog catalog, SessionsProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.catalog = catalog;
 		this.properties = properties;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.polyshop.sessions.SessionsProperties;
-import io.polyshop.sessions.projector.CartInsightsProjection;
+import io.polyshop.sessions.projector.SessionItems;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -120,8 +120,7 @@ public class Sessions {
 				.limit(limit))
 			.items()
 			.stream()
-			.map((item) -> new SessionSummary(
-					CartInsightsProjection.sessionRef(item.get(PK).s().substring("SESSION#".length())),
+			.map((item) -> new SessionSummary(SessionItems.sessionRef(item.get(PK).s().substring("SESSION#".length())),
 					SessionStatus.valueOf(item.get(STATUS).s()), number(item, LINE_COUNT), instant(item, CREATED_AT),
 					Instant.ofEpochSecond(number(item, EXPIRES_AT)), string(item, ORDER_ID)))
 			.toList();

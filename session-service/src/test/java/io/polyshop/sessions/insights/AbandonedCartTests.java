@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
-import io.polyshop.sessions.projector.CartInsightsProjection;
+import io.polyshop.sessions.projector.SessionItems;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +45,8 @@ class AbandonedCartTests {
 		String checkedOut = TestSessions.start(this.mvc);
 		add(this.mvc, checkedOut, kept, 1);
 		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", checkedOut)).hasStatus2xxSuccessful();
-		String abandonedRef = CartInsightsProjection.sessionRef(abandoned);
-		String checkedOutRef = CartInsightsProjection.sessionRef(checkedOut);
+		String abandonedRef = SessionItems.sessionRef(abandoned);
+		String checkedOutRef = SessionItems.sessionRef(checkedOut);
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
