@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.analytics.sales.OrdersSource;
 import io.polyshop.analytics.sales.SalesLoad;
 import io.polyshop.analytics.warehouse.PostgresWarehouse;
+import io.polyshop.analytics.warehouse.RedshiftTarget;
 import io.polyshop.analytics.warehouse.RedshiftWarehouse;
 import io.polyshop.analytics.warehouse.S3Staging;
 import io.polyshop.analytics.warehouse.SalesReport;
@@ -83,7 +84,8 @@ class JobConfiguration {
 				s3.endpointOverride(redshift.s3Endpoint()).forcePathStyle(true);
 			}
 			return new RedshiftWarehouse(data.build(), new S3Staging(s3.build(), redshift.bucket(), redshift.prefix()),
-					redshift);
+					new RedshiftTarget(redshift.workgroup(), redshift.database(), redshift.secretArn(),
+							redshift.iamRole(), redshift.region()));
 		}
 
 	}

@@ -12,8 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.function.LongConsumer;
-
 import javax.sql.DataSource;
+
+import io.polyshop.analytics.warehouse.SalesCsv;
 
 /**
  * Reads what changed in the orders database, without missing a late commit.

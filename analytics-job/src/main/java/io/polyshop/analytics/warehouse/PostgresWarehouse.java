@@ -17,7 +17,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.polyshop.analytics.sales.SalesCsv;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 

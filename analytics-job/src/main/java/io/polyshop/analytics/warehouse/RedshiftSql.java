@@ -2,8 +2,6 @@ package io.polyshop.analytics.warehouse;
 
 import java.util.List;
 
-import io.polyshop.analytics.sales.SalesCsv;
-
 /**
  * The statements of one Redshift load, run by the Data API's BatchExecuteStatement as a
  * single transaction: lock, stage from S3 with COPY, upsert the dimensions, MERGE the

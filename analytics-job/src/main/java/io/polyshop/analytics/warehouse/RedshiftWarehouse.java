@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
-import io.polyshop.analytics.AnalyticsProperties;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementResponse;
@@ -36,11 +35,11 @@ public class RedshiftWarehouse implements Warehouse {
 
 	private final S3Staging staging;
 
-	private final AnalyticsProperties.Redshift settings;
+	private final RedshiftTarget settings;
 
 	private String manifest;
 
-	public RedshiftWarehouse(RedshiftDataClient data, S3Staging staging, AnalyticsProperties.Redshift settings) {
+	public RedshiftWarehouse(RedshiftDataClient data, S3Staging staging, RedshiftTarget settings) {
 		this.data = data;
 		this.staging = staging;
 		this.settings = settings;

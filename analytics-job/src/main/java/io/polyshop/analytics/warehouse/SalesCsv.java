@@ -1,4 +1,4 @@
-package io.polyshop.analytics.sales;
+package io.polyshop.analytics.warehouse;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -20,9 +20,9 @@ public final class SalesCsv {
 	private SalesCsv() {
 	}
 
-	static void write(Writer out, String orderId, int lineNo, OffsetDateTime orderedAt, String customerId, String sku,
-			String name, String category, int quantity, BigDecimal unitPrice, BigDecimal revenue, String currency,
-			String status) throws IOException {
+	public static void write(Writer out, String orderId, int lineNo, OffsetDateTime orderedAt, String customerId,
+			String sku, String name, String category, int quantity, BigDecimal unitPrice, BigDecimal revenue,
+			String currency, String status) throws IOException {
 		out.write(orderId);
 		out.write(',');
 		out.write(Integer.toString(lineNo));
