@@ -102,7 +102,7 @@ public final class CartInsightsProjection {
 	}
 
 	private static String sessionId(Map<String, AttributeValue> image) {
-		return string(image, SessionItems.PK).orElseThrow().substring(SessionItems.SESSION_PREFIX.length());
+		return SessionItems.sessionIdOf(string(image, SessionItems.PK).orElseThrow());
 	}
 
 }

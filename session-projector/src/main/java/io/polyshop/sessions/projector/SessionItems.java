@@ -1,5 +1,7 @@
 package io.polyshop.sessions.projector;
 
+import java.time.Instant;
+
 import io.polyshop.defaults.Digests;
 
 /**
@@ -85,6 +87,16 @@ public final class SessionItems {
 
 	public static String cartKey(String sku) {
 		return CART_PREFIX + sku;
+	}
+
+	/** The session id in a session item's partition key. */
+	public static String sessionIdOf(String pk) {
+		return pk.substring(SESSION_PREFIX.length());
+	}
+
+	/** A customer's sessions sort by creation in the sparse GSI. */
+	public static String customerSessionSortKey(Instant createdAt) {
+		return SESSION_PREFIX + createdAt;
 	}
 
 	public static String customerKey(String customerId) {

@@ -120,7 +120,7 @@ public class Sessions {
 				.limit(limit))
 			.items()
 			.stream()
-			.map((item) -> new SessionSummary(SessionItems.sessionRef(item.get(PK).s().substring("SESSION#".length())),
+			.map((item) -> new SessionSummary(SessionItems.sessionRef(SessionItems.sessionIdOf(item.get(PK).s())),
 					SessionStatus.valueOf(item.get(STATUS).s()), number(item, LINE_COUNT), instant(item, CREATED_AT),
 					Instant.ofEpochSecond(number(item, EXPIRES_AT)), string(item, ORDER_ID)))
 			.toList();
@@ -253,7 +253,7 @@ public class Sessions {
 			item.put(CUSTOMER_ID, fromS(session.customerId()));
 			// The sparse GSI: only sessions with a customer carry these two attributes.
 			item.put(GSI1_PK, fromS(customerKey(session.customerId())));
-			item.put(GSI1_SK, fromS("SESSION#" + session.createdAt()));
+			item.put(GSI1_SK, fromS(SessionItems.customerSessionSortKey(session.createdAt())));
 		}
 		if (session.orderId() != null) {
 			item.put(ORDER_ID, fromS(session.orderId()));

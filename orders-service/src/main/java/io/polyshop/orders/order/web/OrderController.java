@@ -5,23 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.problem.InvalidInputException;
 import io.polyshop.orders.OrdersProperties;
+import io.polyshop.orders.idempotency.StoredResponse;
 import io.polyshop.orders.order.Order;
 import io.polyshop.orders.order.OrderNotFoundException;
 import io.polyshop.orders.order.OrderService;
 import io.polyshop.orders.order.OrderStatus;
 import io.polyshop.orders.order.Orders;
-import io.polyshop.orders.idempotency.IdempotencyKeys;
-import io.polyshop.orders.idempotency.StoredResponse;
-import io.polyshop.orders.order.OrderPlacement;
+import io.polyshop.orders.placement.OrderPlacement;
 import io.polyshop.orders.pricing.Pricing;
-import io.polyshop.defaults.http.EntityTags;
-import io.polyshop.defaults.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -72,11 +70,11 @@ class OrderController {
 			throw new InvalidInputException(IDEMPOTENCY_KEY, "must be 1 to 255 characters, such as a UUID");
 		}
 		// What the request means, not how it was spelled: parsed, then re-serialised.
-		String fingerprint = IdempotencyKeys.fingerprint("POST /orders\n" + this.json.writeValueAsString(request));
+		String canonicalRequest = "POST /orders\n" + this.json.writeValueAsString(request);
 		OrderPlacement.PlaceOrder order = new OrderPlacement.PlaceOrder(request.customerId(), request.sessionId(),
 				request.currency(),
 				request.lines().stream().map((line) -> new Pricing.Wanted(line.sku(), line.quantity())).toList());
-		OrderPlacement.Placement placement = this.placement.place(idempotencyKey, fingerprint, order,
+		OrderPlacement.Placement placement = this.placement.place(idempotencyKey, canonicalRequest, order,
 				(placed) -> new StoredResponse(HttpStatus.CREATED.value(), "/orders/" + placed.id(),
 						this.json.writeValueAsString(OrderResponse.of(placed))));
 		return respond(placement.response(), placement.replayed());

@@ -1,10 +1,10 @@
 package io.polyshop.sessions.insights.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import io.polyshop.sessions.insights.CartInsights;
+import io.polyshop.sessions.insights.InsightsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -26,13 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cart insights")
 class InsightsController {
 
-	private final CartInsights insights;
+	private final InsightsService insights;
 
-	private final Clock clock;
-
-	InsightsController(CartInsights insights, Clock clock) {
+	InsightsController(InsightsService insights) {
 		this.insights = insights;
-		this.clock = clock;
 	}
 
 	@GetMapping("/products/{sku}")
@@ -44,17 +41,16 @@ class InsightsController {
 	@GetMapping("/trending")
 	@Operation(summary = "Top products by adds to cart in the current hour (one Query)")
 	TrendingResponse trending(@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
-		var now = this.clock.instant();
-		return new TrendingResponse(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString(),
-				this.insights.trending(now, limit));
+		InsightsService.TrendingNow trending = this.insights.trending(limit);
+		return new TrendingResponse(trending.hour().toString(), trending.items());
 	}
 
 	@GetMapping("/abandoned-carts")
 	@Operation(summary = "Carts whose session expired with products in them, by UTC day (default today)")
 	AbandonedResponse abandoned(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
-		LocalDate day = (date != null) ? date : LocalDate.now(this.clock);
-		return new AbandonedResponse(day, this.insights.abandoned(day));
+		InsightsService.AbandonedOn abandoned = this.insights.abandoned(date);
+		return new AbandonedResponse(abandoned.day(), abandoned.carts());
 	}
 
 	record TrendingResponse(String hour, List<CartInsights.Trending> items) {

@@ -1,4 +1,4 @@
-package io.polyshop.orders.order;
+package io.polyshop.orders.placement;
 
 import java.util.Currency;
 import java.util.List;
@@ -9,7 +9,11 @@ import io.polyshop.orders.idempotency.IdempotencyKeyReusedException;
 import io.polyshop.orders.idempotency.IdempotencyKeys;
 import io.polyshop.orders.idempotency.RequestInProgressException;
 import io.polyshop.orders.idempotency.StoredResponse;
+import io.polyshop.orders.order.Order;
+import io.polyshop.orders.order.OrderLine;
 import io.polyshop.orders.order.OrderRejectedException.Violation;
+import io.polyshop.orders.order.OrderRejectedException;
+import io.polyshop.orders.order.OrderService;
 import io.polyshop.orders.pricing.Pricing;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,11 +63,14 @@ public class OrderPlacement {
 
 	/**
 	 * @param key the client's Idempotency-Key
-	 * @param fingerprint what the request means (the same for every retry of it)
+	 * @param canonicalRequest what the request means, the same text for every retry of it
+	 * (its fingerprint is stored with the key)
 	 * @param order what to place
 	 * @param render the response to store and send for the placed order
 	 */
-	public Placement place(String key, String fingerprint, PlaceOrder order, Function<Order, StoredResponse> render) {
+	public Placement place(String key, String canonicalRequest, PlaceOrder order,
+			Function<Order, StoredResponse> render) {
+		String fingerprint = IdempotencyKeys.fingerprint(canonicalRequest);
 		switch (this.keys.claim(key, fingerprint)) {
 			case Claim.Completed completed -> {
 				return new Placement(completed.response(), true);
