@@ -10,6 +10,7 @@ import io.polyshop.analytics.warehouse.RedshiftWarehouse;
 import io.polyshop.analytics.warehouse.S3Staging;
 import io.polyshop.analytics.warehouse.SalesReport;
 import io.polyshop.analytics.warehouse.Warehouse;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
@@ -83,9 +84,19 @@ class JobConfiguration {
 			if (redshift.s3Endpoint() != null) {
 				s3.endpointOverride(redshift.s3Endpoint()).forcePathStyle(true);
 			}
-			return new RedshiftWarehouse(data.build(), new S3Staging(s3.build(), redshift.bucket(), redshift.prefix()),
+			String bucket = required(redshift.bucket(), "bucket");
+			return new RedshiftWarehouse(data.build(), new S3Staging(s3.build(), bucket, redshift.prefix()),
 					new RedshiftTarget(redshift.workgroup(), redshift.database(), redshift.secretArn(),
-							redshift.iamRole(), redshift.region()));
+							required(redshift.iamRole(), "iam-role"), redshift.region()));
+		}
+
+		/** The Redshift dialect cannot run without it: say which setting is missing. */
+		private static String required(@Nullable String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalStateException(
+						"polyshop.analytics.warehouse.redshift." + name + " is required with the redshift dialect");
+			}
+			return value;
 		}
 
 	}

@@ -3,4 +3,7 @@
  * Redshift-compatible star schema, incrementally and restart-safe. Start reading at
  * {@code sales.SalesLoad}.
  */
+@NullMarked
 package io.polyshop.analytics;
+
+import org.jspecify.annotations.NullMarked;

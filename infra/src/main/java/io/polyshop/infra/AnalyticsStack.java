@@ -2,6 +2,7 @@ package io.polyshop.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -134,8 +135,9 @@ public class AnalyticsStack extends Stack {
 					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_BUCKET", staging.getBucketName(),
 					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_REGION", getRegion()))
 			.secrets(Map.of("POLYSHOP_ANALYTICS_SOURCE_USERNAME",
-					Secret.fromSecretsManager(data.orders.getSecret(), "username"), "ORDERS_DB_PASSWORD",
-					Secret.fromSecretsManager(data.orders.getSecret(), "password")))
+					Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "username"),
+					"ORDERS_DB_PASSWORD",
+					Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "password")))
 			.logging(LogDriver.awsLogs(AwsLogDriverProps.builder().streamPrefix("job").logGroup(this.jobLogs).build()))
 			.build());
 		staging.grantReadWrite(task.getTaskRole());

@@ -3,7 +3,9 @@ package io.polyshop.infra;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -28,11 +30,11 @@ import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetGroupsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
-import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetGroupsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
@@ -76,7 +78,7 @@ public class ApplicationStack extends Stack {
 	 * redirects); null to listen on HTTP only, for a first try without a domain
 	 */
 	public ApplicationStack(Construct scope, String id, StackProps props, EnvironmentConfig config,
-			NetworkStack network, DataStack data, String certificateArn) {
+			NetworkStack network, DataStack data, @Nullable String certificateArn) {
 		super(scope, id, props);
 		Cluster cluster = Cluster.Builder.create(this, "Cluster")
 			.vpc(network.vpc)
@@ -136,9 +138,10 @@ public class ApplicationStack extends Stack {
 				data.redis.getAttrPrimaryEndPointAddress(), "SPRING_DATA_REDIS_PORT", "6379",
 				"SPRING_DATA_REDIS_SSL_ENABLED", "true");
 		Map<String, Secret> catalogSecrets = Map.of("SPRING_DATASOURCE_USERNAME",
-				Secret.fromSecretsManager(data.catalog.getSecret(), "username"), "CATALOG_DB_PASSWORD",
-				Secret.fromSecretsManager(data.catalog.getSecret(), "password"), "SPRING_DATA_REDIS_PASSWORD",
-				Secret.fromSecretsManager(data.redisAuth));
+				Secret.fromSecretsManager(Objects.requireNonNull(data.catalog.getSecret()), "username"),
+				"CATALOG_DB_PASSWORD",
+				Secret.fromSecretsManager(Objects.requireNonNull(data.catalog.getSecret()), "password"),
+				"SPRING_DATA_REDIS_PASSWORD", Secret.fromSecretsManager(data.redisAuth));
 		service(config, cluster, namespace, listener, network.catalog, "catalog-service", "catalog", 10,
 				List.of("/products", "/products/*"), catalogEnvironment, catalogSecrets);
 
@@ -147,8 +150,9 @@ public class ApplicationStack extends Stack {
 				jdbc(data.orders.getClusterReadEndpoint().getHostname(), "orders"), "POLYSHOP_ORDERS_CATALOG_BASEURL",
 				catalogUrl);
 		Map<String, Secret> ordersSecrets = Map.of("SPRING_DATASOURCE_USERNAME",
-				Secret.fromSecretsManager(data.orders.getSecret(), "username"), "ORDERS_DB_PASSWORD",
-				Secret.fromSecretsManager(data.orders.getSecret(), "password"));
+				Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "username"),
+				"ORDERS_DB_PASSWORD",
+				Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "password"));
 		service(config, cluster, namespace, listener, network.orders, "orders-service", "orders", 20,
 				List.of("/orders", "/orders/*"), ordersEnvironment, ordersSecrets);
 

@@ -3,6 +3,7 @@ package io.polyshop.infra;
 import java.util.List;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
@@ -25,7 +26,8 @@ public record PolyshopApp(NetworkStack network, DataStack data, ApplicationStack
 	 * @param certificateArn an ACM certificate for HTTPS at the load balancer, or null
 	 * for HTTP only
 	 */
-	public static PolyshopApp build(App app, EnvironmentConfig config, Environment environment, String certificateArn) {
+	public static PolyshopApp build(App app, EnvironmentConfig config, Environment environment,
+			@Nullable String certificateArn) {
 		String prefix = "Polyshop-" + config.name() + "-";
 		StackProps props = StackProps.builder().env(environment).build();
 		NetworkStack network = new NetworkStack(app, prefix + "Network", props, config);

@@ -4,4 +4,7 @@
  * ({@link io.polyshop.infra.EnvironmentConfig}: a cheap {@code dev}, a production-shaped
  * {@code prod}), checked by cdk-nag.
  */
+@NullMarked
 package io.polyshop.infra;
+
+import org.jspecify.annotations.NullMarked;

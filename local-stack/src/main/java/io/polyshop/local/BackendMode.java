@@ -3,6 +3,7 @@ package io.polyshop.local;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public enum BackendMode {
 
 	private static final Logger log = LoggerFactory.getLogger(BackendMode.class);
 
-	private static volatile BackendMode current;
+	private static volatile @Nullable BackendMode current;
 
 	public static synchronized BackendMode current() {
 		BackendMode mode = current;

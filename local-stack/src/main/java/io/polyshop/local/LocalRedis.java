@@ -3,6 +3,7 @@ package io.polyshop.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 /**
@@ -13,7 +14,7 @@ public final class LocalRedis implements AutoCloseable {
 
 	private final int port;
 
-	private RedisServer server;
+	private @Nullable RedisServer server;
 
 	private LocalRedis(int port) {
 		this.port = port;

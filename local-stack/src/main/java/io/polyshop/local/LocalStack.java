@@ -11,10 +11,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 
 import io.polyshop.local.dynamodb.DynamoDbTables;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,11 +34,11 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-	private LocalPostgres postgres;
+	private @Nullable LocalPostgres postgres;
 
-	private LocalRedis redis;
+	private @Nullable LocalRedis redis;
 
-	private LocalDynamoDb dynamoDb;
+	private @Nullable LocalDynamoDb dynamoDb;
 
 	private LocalStack() {
 	}
@@ -60,17 +62,20 @@ public final class LocalStack implements AutoCloseable {
 	private void startAll(Options options, Consumer<String> say) {
 		createDirectories(options.logs());
 		say.accept("Starting PostgreSQL 17 on port " + options.postgresPort() + " ...");
-		this.postgres = track(LocalPostgres.start(options.postgresPort()));
-		LocalPostgres.Database catalogDb = this.postgres.createDatabase("catalog", "catalog", "catalog");
-		LocalPostgres.Database ordersDb = this.postgres.createDatabase("orders", "orders", "orders");
-		this.postgres.createDatabase("warehouse", "warehouse", "warehouse");
+		LocalPostgres postgres = track(LocalPostgres.start(options.postgresPort()));
+		this.postgres = postgres;
+		LocalPostgres.Database catalogDb = postgres.createDatabase("catalog", "catalog", "catalog");
+		LocalPostgres.Database ordersDb = postgres.createDatabase("orders", "orders", "orders");
+		postgres.createDatabase("warehouse", "warehouse", "warehouse");
 
 		say.accept("Starting Redis on port " + options.redisPort() + " ...");
-		this.redis = track(LocalRedis.start(options.redisPort()));
+		LocalRedis redis = track(LocalRedis.start(options.redisPort()));
+		this.redis = redis;
 
 		say.accept("Starting DynamoDB Local (Streams, TTL) on port " + options.dynamoDbPort() + " ...");
-		this.dynamoDb = track(LocalDynamoDb.start(options.dynamoDbPort()));
-		try (DynamoDbClient dynamo = this.dynamoDb.client()) {
+		LocalDynamoDb dynamoDb = track(LocalDynamoDb.start(options.dynamoDbPort()));
+		this.dynamoDb = dynamoDb;
+		try (DynamoDbClient dynamo = dynamoDb.client()) {
 			DynamoDbTables.createIfMissing(dynamo);
 		}
 
@@ -82,10 +87,9 @@ public final class LocalStack implements AutoCloseable {
 						environment(options, catalog, "SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(),
 								"SPRING_DATASOURCE_USERNAME=" + catalogDb.username(),
 								"CATALOG_DB_PASSWORD=" + catalogDb.password(), "SPRING_DATA_REDIS_HOST=localhost",
-								"SPRING_DATA_REDIS_PORT=" + this.redis.port())),
+								"SPRING_DATA_REDIS_PORT=" + redis.port())),
 				new ServiceProcess.Spec("session-service", sessions,
-						environment(options, sessions,
-								"POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + this.dynamoDb.endpoint(),
+						environment(options, sessions, "POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + dynamoDb.endpoint(),
 								"POLYSHOP_SESSIONS_CATALOG_BASEURL=http://localhost:" + catalog,
 								"POLYSHOP_SESSIONS_ORDERS_BASEURL=http://localhost:" + orders)),
 				new ServiceProcess.Spec("orders-service", orders,
@@ -116,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public URI url(String service) {
-		return URI.create("http://localhost:" + this.services.get(service).port());
+		return URI.create("http://localhost:" + service(service).port());
 	}
 
 	public List<ServiceProcess> services() {
@@ -124,19 +128,27 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public Path log(String service) {
-		return this.services.get(service).log();
+		return service(service).log();
+	}
+
+	private ServiceProcess service(String name) {
+		ServiceProcess service = this.services.get(name);
+		if (service == null) {
+			throw new IllegalArgumentException("No service " + name + " in this stack");
+		}
+		return service;
 	}
 
 	public LocalPostgres postgres() {
-		return this.postgres;
+		return Objects.requireNonNull(this.postgres, "PostgreSQL has not started");
 	}
 
 	public LocalRedis redis() {
-		return this.redis;
+		return Objects.requireNonNull(this.redis, "Redis has not started");
 	}
 
 	public LocalDynamoDb dynamoDb() {
-		return this.dynamoDb;
+		return Objects.requireNonNull(this.dynamoDb, "DynamoDB Local has not started");
 	}
 
 	/** Services first, then the stores they use. */
@@ -180,7 +192,8 @@ public final class LocalStack implements AutoCloseable {
 				"orders-service", 8083);
 
 		int port(String service) {
-			return this.servicePorts.getOrDefault(service, STANDARD_PORTS.get(service));
+			Integer port = this.servicePorts.get(service);
+			return (port != null) ? port : Objects.requireNonNull(STANDARD_PORTS.get(service), service);
 		}
 
 	}

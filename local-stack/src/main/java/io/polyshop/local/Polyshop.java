@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code ./polyshop up}: the whole stack on a laptop with nothing but a JDK. Starts the
  * embedded backends, creates one database per service, starts every service as a child
@@ -23,7 +25,7 @@ public final class Polyshop {
 	private final Settings settings;
 
 	/** Set once everything is up; closing it stops services first, then stores. */
-	private volatile LocalStack stack;
+	private volatile @Nullable LocalStack stack;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 

@@ -4,4 +4,7 @@
  * the cart-insights read model that the stream projector maintains. Start reading at
  * {@code session.Sessions}.
  */
+@NullMarked
 package io.polyshop.sessions;
+
+import org.jspecify.annotations.NullMarked;

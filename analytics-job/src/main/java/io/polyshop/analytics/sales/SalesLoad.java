@@ -104,11 +104,11 @@ public class SalesLoad {
 			log.info("Run {}: extracting order lines changed since watermark {}", runId, oldWatermark);
 			OrdersSource.Extract extract = this.source.extract(oldWatermark, spool, new Progress(start));
 			log.info("Run {}: staging {} rows", runId, extract.rows());
-			long staged = this.warehouse.stage(spool, runId);
-			log.info("Run {}: merging {} staged rows and advancing the watermark to {}", runId, staged,
+			Warehouse.Staged staged = this.warehouse.stage(spool, runId);
+			log.info("Run {}: merging {} staged rows and advancing the watermark to {}", runId, staged.rows(),
 					extract.snapshotXmin());
-			long merged = this.warehouse.mergeAndAdvance(extract.snapshotXmin(), runId);
-			LoadSummary summary = new LoadSummary(false, extract.rows(), staged, merged,
+			long merged = this.warehouse.mergeAndAdvance(staged, extract.snapshotXmin(), runId);
+			LoadSummary summary = new LoadSummary(false, extract.rows(), staged.rows(), merged,
 					Duration.ofNanos(System.nanoTime() - start), oldWatermark, extract.snapshotXmin());
 			return summary;
 		}

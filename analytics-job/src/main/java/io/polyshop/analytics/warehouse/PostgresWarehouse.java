@@ -14,10 +14,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,7 +90,7 @@ public class PostgresWarehouse implements Warehouse {
 	}
 
 	@Override
-	public long stage(Path csv, String runId) {
+	public Staged stage(Path csv, String runId) {
 		try (Connection connection = this.dataSource.getConnection();
 				Reader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			connection.setAutoCommit(false);
@@ -101,7 +101,7 @@ public class PostgresWarehouse implements Warehouse {
 				.getCopyAPI()
 				.copyIn("copy stage_sales (" + String.join(", ", SalesCsv.COLUMNS) + ") from stdin (format csv)", rows);
 			connection.commit();
-			return copied;
+			return new Staged(copied, "stage_sales");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Staging failed: " + ex.getMessage(), ex);
@@ -112,7 +112,7 @@ public class PostgresWarehouse implements Warehouse {
 	}
 
 	@Override
-	public long mergeAndAdvance(long newWatermark, String runId) {
+	public long mergeAndAdvance(Staged staged, long newWatermark, String runId) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
@@ -161,7 +161,7 @@ public class PostgresWarehouse implements Warehouse {
 	}
 
 	@Override
-	public List<Map<String, Object>> query(String sql) {
+	public List<Map<String, @Nullable Object>> query(String sql) {
 		return this.jdbc.queryForList(sql);
 	}
 

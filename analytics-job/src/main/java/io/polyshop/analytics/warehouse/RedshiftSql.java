@@ -13,6 +13,12 @@ public final class RedshiftSql {
 	private RedshiftSql() {
 	}
 
+	/**
+	 * The position in {@link #load} of the fact table's MERGE, whose row count is the
+	 * load's.
+	 */
+	static final int FACT_MERGE = 5;
+
 	public static List<String> load(String manifestUrl, String iamRole, String region, long newWatermark) {
 		return List.of(
 				// Serialises concurrent loads: the second waits here, then merges

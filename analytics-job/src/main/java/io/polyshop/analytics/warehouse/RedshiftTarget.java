@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param iamRole the role Redshift assumes to read the staged files
  * @param region the AWS region of the bucket, or null for us-east-1
  */
-public record RedshiftTarget(@Nullable String workgroup, String database, @Nullable String secretArn,
-		@Nullable String iamRole, @Nullable String region) {
+public record RedshiftTarget(@Nullable String workgroup, String database, @Nullable String secretArn, String iamRole,
+		@Nullable String region) {
 }

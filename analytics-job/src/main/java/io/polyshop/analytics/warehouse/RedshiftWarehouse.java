@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 import software.amazon.awssdk.services.redshiftdata.model.ColumnMetadata;
 import software.amazon.awssdk.services.redshiftdata.model.DescribeStatementResponse;
@@ -37,8 +39,6 @@ public class RedshiftWarehouse implements Warehouse {
 
 	private final RedshiftTarget settings;
 
-	private String manifest;
-
 	public RedshiftWarehouse(RedshiftDataClient data, S3Staging staging, RedshiftTarget settings) {
 		this.data = data;
 		this.staging = staging;
@@ -60,15 +60,16 @@ public class RedshiftWarehouse implements Warehouse {
 
 	@Override
 	public long watermark() {
-		List<Map<String, Object>> rows = query(RedshiftSql.WATERMARK);
-		return rows.isEmpty() ? 0 : ((Number) rows.getFirst().get("source_xmin")).longValue();
+		List<Map<String, @Nullable Object>> rows = query(RedshiftSql.WATERMARK);
+		return rows.isEmpty() ? 0
+				: ((Number) Objects.requireNonNull(rows.getFirst().get("source_xmin"), "watermark")).longValue();
 	}
 
 	@Override
-	public long stage(Path csv, String runId) {
-		this.manifest = this.staging.stage(csv, runId);
+	public Staged stage(Path csv, String runId) {
+		String manifest = this.staging.stage(csv, runId);
 		try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
-			return lines.count();
+			return new Staged(lines.count(), manifest);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -76,18 +77,15 @@ public class RedshiftWarehouse implements Warehouse {
 	}
 
 	@Override
-	public long mergeAndAdvance(long newWatermark, String runId) {
-		String id = runBatch(RedshiftSql.load(this.manifest, this.settings.iamRole(), region(), newWatermark));
+	public long mergeAndAdvance(Staged staged, long newWatermark, String runId) {
+		String id = runBatch(RedshiftSql.load(staged.location(), this.settings.iamRole(), region(), newWatermark));
 		DescribeStatementResponse described = this.data.describeStatement((describe) -> describe.id(id));
-		return described.subStatements()
-			.stream()
-			.filter((sub) -> sub.queryString().startsWith("merge into fact_sales"))
-			.mapToLong((sub) -> sub.resultRows())
-			.sum();
+		// The sub-statements answer in the order they were sent.
+		return described.subStatements().get(RedshiftSql.FACT_MERGE).resultRows();
 	}
 
 	@Override
-	public List<Map<String, Object>> query(String sql) {
+	public List<Map<String, @Nullable Object>> query(String sql) {
 		String id = this.data
 			.executeStatement((execute) -> execute.workgroupName(this.settings.workgroup())
 				.database(this.settings.database())
@@ -97,9 +95,9 @@ public class RedshiftWarehouse implements Warehouse {
 		await(id);
 		GetStatementResultResponse result = this.data.getStatementResult((get) -> get.id(id));
 		List<String> names = result.columnMetadata().stream().map(ColumnMetadata::name).toList();
-		List<Map<String, Object>> rows = new ArrayList<>();
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		for (List<Field> record : result.records()) {
-			Map<String, Object> row = new LinkedHashMap<>();
+			Map<String, @Nullable Object> row = new LinkedHashMap<>();
 			for (int i = 0; i < names.size(); i++) {
 				Field field = record.get(i);
 				row.put(names.get(i), (field.longValue() != null) ? field.longValue()

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /** {@code report}: the two standard views, printed as plain-text tables. */
 public class SalesReport {
 
@@ -22,7 +24,7 @@ public class SalesReport {
 						"select sku, name, category, units, revenue from top_products order by revenue desc limit 10"));
 	}
 
-	static String table(List<Map<String, Object>> rows) {
+	static String table(List<Map<String, @Nullable Object>> rows) {
 		if (rows.isEmpty()) {
 			return "  (no sales loaded yet: run load-sales)\n";
 		}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** What the sales load needs from a warehouse; see {@code SalesLoad} for the order. */
 public interface Warehouse {
 
@@ -17,18 +19,27 @@ public interface Warehouse {
 	/** The source snapshot xmin of the last committed load (0 before the first). */
 	long watermark();
 
-	/** Replaces the staging area with the rows of {@code csv}; returns how many. */
-	long stage(Path csv, String runId);
+	/** Stages the rows of {@code csv} where the merge will read them. */
+	Staged stage(Path csv, String runId);
 
 	/**
 	 * In one transaction: dimensions, MERGE of the staged rows into fact_sales, and the
 	 * watermark moved to {@code newWatermark}.
 	 * @return rows merged
 	 */
-	long mergeAndAdvance(long newWatermark, String runId);
+	long mergeAndAdvance(Staged staged, long newWatermark, String runId);
 
 	/** Rows of a report view, newest or largest first. */
-	List<Map<String, Object>> query(String sql);
+	List<Map<String, @Nullable Object>> query(String sql);
+
+	/**
+	 * Rows staged for one run.
+	 *
+	 * @param rows how many
+	 * @param location where: the staging table, or the manifest of the staged files
+	 */
+	record Staged(long rows, String location) {
+	}
 
 	/** Held for the duration of a run. */
 	interface Lock extends AutoCloseable {

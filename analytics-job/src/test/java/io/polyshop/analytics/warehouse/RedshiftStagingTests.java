@@ -89,6 +89,8 @@ class RedshiftStagingTests {
 	void theLoadIsOneTransactionThatLocksCopiesFromTheManifestMergesAndAdvancesTheWatermark() {
 		List<String> sql = RedshiftSql.load("s3://b/p/run-1/manifest.json",
 				"arn:aws:iam::123456789012:role/polyshop-redshift-copy", "eu-west-1", 4711);
+		assertThat(sql.get(RedshiftSql.FACT_MERGE)).as("the statement whose row count is the load's")
+			.startsWith("merge into fact_sales");
 
 		assertThat(sql.getFirst()).isEqualTo("lock etl_watermark");
 		assertThat(sql).anySatisfy((statement) -> assertThat(statement)

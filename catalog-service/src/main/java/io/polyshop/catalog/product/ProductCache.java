@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.catalog.CatalogProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -242,7 +243,8 @@ public class ProductCache {
 
 	private List<Cached> lookupAll(List<String> skus) {
 		try {
-			List<String> values = this.redis.opsForValue().multiGet(skus.stream().map(ProductCache::key).toList());
+			List<@Nullable String> values = this.redis.opsForValue()
+				.multiGet(skus.stream().map(ProductCache::key).toList());
 			List<Cached> cached = new ArrayList<>(skus.size());
 			for (int i = 0; i < skus.size(); i++) {
 				String sku = skus.get(i);
@@ -258,7 +260,7 @@ public class ProductCache {
 		}
 	}
 
-	private Cached decode(String sku, String value, boolean counted) {
+	private Cached decode(String sku, @Nullable String value, boolean counted) {
 		if (value == null) {
 			if (counted) {
 				this.misses.increment();
@@ -305,7 +307,7 @@ public class ProductCache {
 
 	private void storeAll(List<String> skus, Map<String, Product> loaded) {
 		try {
-			this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			this.redis.executePipelined((RedisCallback<@Nullable Object>) (connection) -> {
 				for (String sku : skus) {
 					Product product = loaded.get(sku);
 					if (product != null) {

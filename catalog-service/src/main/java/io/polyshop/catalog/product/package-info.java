@@ -4,4 +4,7 @@
  * it ({@link io.polyshop.catalog.product.ProductCache}) and the service that is the
  * transaction boundary ({@link io.polyshop.catalog.product.ProductService}).
  */
+@NullMarked
 package io.polyshop.catalog.product;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -162,7 +163,7 @@ public final class TtlSweeper implements AutoCloseable {
 	}
 
 	/** The table's expiry index, created on first sight, or null when TTL is off. */
-	private TableExpiry current(String table) {
+	private @Nullable TableExpiry current(String table) {
 		TimeToLiveDescription ttl = this.dynamo.describeTimeToLive((describe) -> describe.tableName(table))
 			.timeToLiveDescription();
 		if (ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED) {
@@ -200,7 +201,7 @@ public final class TtlSweeper implements AutoCloseable {
 
 		private final List<String> keyNames;
 
-		private final String streamArn;
+		private final @Nullable String streamArn;
 
 		/**
 		 * The latest known expiry per item: the truth against which the queue is read.
@@ -378,7 +379,7 @@ public final class TtlSweeper implements AutoCloseable {
 
 	}
 
-	private static Long epochSeconds(AttributeValue value) {
+	private static @Nullable Long epochSeconds(@Nullable AttributeValue value) {
 		if (value == null || value.n() == null) {
 			return null;
 		}

@@ -4,4 +4,7 @@
  * a TTL that expires every item ({@link io.polyshop.local.dynamodb.TtlSweeper}). Local
  * tooling only; in AWS the CDK app defines the tables and DynamoDB expires items itself.
  */
+@NullMarked
 package io.polyshop.local.dynamodb;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * replayed byte for byte on a retry. See
  * {@link io.polyshop.orders.idempotency.IdempotencyKeys}.
  */
+@NullMarked
 package io.polyshop.orders.idempotency;
+
+import org.jspecify.annotations.NullMarked;

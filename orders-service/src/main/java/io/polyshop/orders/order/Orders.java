@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,8 +107,8 @@ public class Orders {
 				from order_event where order_id = :id order by version""")
 			.param("id", id)
 			.query((rs, row) -> new OrderEvent(rs.getObject("order_id", UUID.class), rs.getLong("version"),
-					rs.getString("type"), status(rs.getString("from_status")), status(rs.getString("to_status")),
-					instant(rs, "occurred_at")))
+					rs.getString("type"), status(rs.getString("from_status")),
+					Objects.requireNonNull(status(rs.getString("to_status")), "to_status"), instant(rs, "occurred_at")))
 			.list();
 	}
 

@@ -4,4 +4,7 @@
  * ({@link io.polyshop.orders.order.Orders}) and the transaction boundary
  * ({@link io.polyshop.orders.order.OrderService}).
  */
+@NullMarked
 package io.polyshop.orders.order;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * transaction that writes the order and completes the key. Uses orders, pricing and
  * idempotency; only the web adapter uses it.
  */
+@NullMarked
 package io.polyshop.orders.placement;
+
+import org.jspecify.annotations.NullMarked;

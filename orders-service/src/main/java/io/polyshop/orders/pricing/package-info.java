@@ -3,4 +3,7 @@
  * prices come from catalog-service's batch endpoint at order time, through a bounded
  * timeout and a circuit breaker.
  */
+@NullMarked
 package io.polyshop.orders.pricing;
+
+import org.jspecify.annotations.NullMarked;

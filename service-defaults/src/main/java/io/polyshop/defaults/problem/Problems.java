@@ -2,6 +2,8 @@ package io.polyshop.defaults.problem;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +15,7 @@ public final class Problems {
 	private Problems() {
 	}
 
-	public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
+	public static ProblemDetail of(HttpStatus status, URI type, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
 		problem.setTitle(title);

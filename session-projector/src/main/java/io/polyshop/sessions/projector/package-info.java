@@ -6,4 +6,7 @@
  * ({@link io.polyshop.sessions.projector.ProjectorHandler}) and, locally, a stream
  * consumer in session-service. No Spring here: this module is also the Lambda artifact.
  */
+@NullMarked
 package io.polyshop.sessions.projector;
+
+import org.jspecify.annotations.NullMarked;

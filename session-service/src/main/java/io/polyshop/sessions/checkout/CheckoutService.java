@@ -2,6 +2,7 @@ package io.polyshop.sessions.checkout;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import io.polyshop.defaults.Digests;
 import io.polyshop.sessions.projector.SessionItems;
@@ -52,7 +53,7 @@ public class CheckoutService {
 	public Checkout checkout(String sessionId) {
 		Session session = this.sessionService.get(sessionId);
 		if (session.status() == SessionStatus.CHECKED_OUT) {
-			return new Checkout(session.orderId(), true);
+			return new Checkout(Objects.requireNonNull(session.orderId(), "a checked-out session has an order"), true);
 		}
 		if (session.lines().isEmpty()) {
 			throw new CartRuleException("empty-cart", "the cart is empty: add a product before checking out");

@@ -3,4 +3,7 @@
  * CHECKED_OUT and its lines removed in one DynamoDB transaction. Idempotent end to end
  * (see {@link io.polyshop.sessions.checkout.CheckoutService}).
  */
+@NullMarked
 package io.polyshop.sessions.checkout;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.projector.Attributes;
 import io.polyshop.sessions.projector.InsightItems;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,7 +61,8 @@ public class CartInsights {
 				.limit(limit))
 			.items()
 			.stream()
-			.map((item) -> new Trending(item.get(InsightItems.SKU).s(), number(item, InsightItems.ADDS)))
+			.map((item) -> new Trending(Attributes.required(item, InsightItems.SKU).s(),
+					number(item, InsightItems.ADDS)))
 			.toList();
 	}
 
@@ -76,17 +78,19 @@ public class CartInsights {
 				.expressionAttributeValues(Map.of(":day", fromS(InsightItems.abandonedKey(day)))))
 			.items()
 			.forEach((item) -> {
-				String ref = item.get("sessionRef").s();
+				String ref = Attributes.required(item, "sessionRef").s();
 				AbandonedCart.Builder cart = carts.computeIfAbsent(ref, AbandonedCart.Builder::new);
 				if (item.containsKey(InsightItems.SKU)) {
-					cart.lines.add(new AbandonedCart.Line(item.get(InsightItems.SKU).s(), item.get("name").s(),
-							number(item, "quantity"), new Money(item.get("unitPrice").s(), item.get("currency").s())));
+					cart.lines.add(new AbandonedCart.Line(Attributes.required(item, InsightItems.SKU).s(),
+							Attributes.required(item, "name").s(), number(item, "quantity"),
+							new Money(Attributes.required(item, "unitPrice").s(),
+									Attributes.required(item, "currency").s())));
 				}
 				else {
 					AttributeValue customer = item.get(InsightItems.CUSTOMER_ID);
 					cart.customerId = (customer != null && customer.s() != null) ? customer.s() : null;
-					cart.expiredAt = Instant.parse(item.get(InsightItems.EXPIRED_AT).s());
-					cart.currency = item.get("currency").s();
+					cart.expiredAt = Instant.parse(Attributes.required(item, InsightItems.EXPIRED_AT).s());
+					cart.currency = Attributes.required(item, "currency").s();
 				}
 			});
 		return carts.values().stream().map(AbandonedCart.Builder::build).toList();

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -285,7 +286,8 @@ class LocalStreamConsumer implements SmartLifecycle {
 	}
 
 	private void checkpoint(String shardId, @Nullable String sequenceNumber, boolean shardFinished) {
-		this.checkpoints.save(this.streamArn, shardId, sequenceNumber, shardFinished);
+		this.checkpoints.save(Objects.requireNonNull(this.streamArn, "no stream yet"), shardId, sequenceNumber,
+				shardFinished);
 		if (sequenceNumber != null) {
 			this.checkpointed.put(shardId, sequenceNumber);
 		}

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.projector.Attributes;
 import io.polyshop.sessions.projector.InsightItems;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,7 @@ class ShardCheckpoints {
 				.consistentRead(true))
 			.items()
 			.forEach((item) -> {
-				String shardId = item.get("shardId").s();
+				String shardId = Attributes.required(item, "shardId").s();
 				AttributeValue sequence = item.get("sequenceNumber");
 				checkpoints.put(shardId, new Checkpoint((sequence != null) ? sequence.s() : null,
 						item.containsKey("finished") && item.get("finished").bool()));

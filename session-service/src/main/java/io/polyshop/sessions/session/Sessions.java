@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.projector.Attributes;
 import io.polyshop.sessions.projector.SessionItems;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -92,7 +93,7 @@ public class Sessions {
 		Map<String, AttributeValue> meta = null;
 		List<CartLine> lines = new ArrayList<>();
 		for (Map<String, AttributeValue> item : response.items()) {
-			String sk = item.get(SK).s();
+			String sk = Attributes.string(item, SK);
 			if (sk.equals(META)) {
 				meta = item;
 			}
@@ -120,9 +121,10 @@ public class Sessions {
 				.limit(limit))
 			.items()
 			.stream()
-			.map((item) -> new SessionSummary(SessionItems.sessionRef(SessionItems.sessionIdOf(item.get(PK).s())),
-					SessionStatus.valueOf(item.get(STATUS).s()), number(item, LINE_COUNT), instant(item, CREATED_AT),
-					Instant.ofEpochSecond(number(item, EXPIRES_AT)), string(item, ORDER_ID)))
+			.map((item) -> new SessionSummary(
+					SessionItems.sessionRef(SessionItems.sessionIdOf(Attributes.string(item, PK))),
+					SessionStatus.valueOf(Attributes.string(item, STATUS)), number(item, LINE_COUNT),
+					instant(item, CREATED_AT), Instant.ofEpochSecond(number(item, EXPIRES_AT)), string(item, ORDER_ID)))
 			.toList();
 	}
 
@@ -278,16 +280,16 @@ public class Sessions {
 	}
 
 	private static Session session(String id, Map<String, AttributeValue> meta, List<CartLine> lines) {
-		return new Session(id, SessionStatus.valueOf(meta.get(STATUS).s()), string(meta, CUSTOMER_ID),
-				Currency.getInstance(meta.get(CURRENCY).s()), lines, number(meta, VERSION), number(meta, CART_VERSION),
-				instant(meta, CREATED_AT), instant(meta, UPDATED_AT), Instant.ofEpochSecond(number(meta, EXPIRES_AT)),
-				string(meta, ORDER_ID));
+		return new Session(id, SessionStatus.valueOf(Attributes.string(meta, STATUS)), string(meta, CUSTOMER_ID),
+				Currency.getInstance(Attributes.string(meta, CURRENCY)), lines, number(meta, VERSION),
+				number(meta, CART_VERSION), instant(meta, CREATED_AT), instant(meta, UPDATED_AT),
+				Instant.ofEpochSecond(number(meta, EXPIRES_AT)), string(meta, ORDER_ID));
 	}
 
 	private static CartLine line(Map<String, AttributeValue> item) {
-		Currency currency = Currency.getInstance(item.get(CURRENCY).s());
-		return new CartLine(item.get(SKU).s(), item.get(NAME).s(),
-				new Money(new BigDecimal(item.get(UNIT_PRICE).s()), currency), (int) number(item, QUANTITY),
+		Currency currency = Currency.getInstance(Attributes.string(item, CURRENCY));
+		return new CartLine(Attributes.string(item, SKU), Attributes.string(item, NAME),
+				new Money(new BigDecimal(Attributes.string(item, UNIT_PRICE)), currency), (int) number(item, QUANTITY),
 				Instant.ofEpochMilli(number(item, ADDED_AT)));
 	}
 
@@ -296,16 +298,15 @@ public class Sessions {
 	}
 
 	private static long number(Map<String, AttributeValue> item, String name) {
-		return Long.parseLong(item.get(name).n());
+		return Attributes.number(item, name);
 	}
 
 	private static @Nullable String string(Map<String, AttributeValue> item, String name) {
-		AttributeValue value = item.get(name);
-		return (value != null) ? value.s() : null;
+		return Attributes.optionalString(item, name);
 	}
 
 	private static Instant instant(Map<String, AttributeValue> item, String name) {
-		return Instant.parse(item.get(name).s());
+		return Instant.parse(Attributes.string(item, name));
 	}
 
 	/**

@@ -4,4 +4,7 @@
  * the service with the optimistic-concurrency retry loop
  * ({@link io.polyshop.sessions.session.SessionService}).
  */
+@NullMarked
 package io.polyshop.sessions.session;
+
+import org.jspecify.annotations.NullMarked;

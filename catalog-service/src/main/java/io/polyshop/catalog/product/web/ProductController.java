@@ -161,7 +161,7 @@ class ProductController {
 			return conversion.get();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("price", ex.getMessage());
+			throw new InvalidInputException("price", String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -3,4 +3,7 @@
  * live here (parsing, validation, status codes, ETags); rules live in the product
  * package.
  */
+@NullMarked
 package io.polyshop.catalog.product.web;
+
+import org.jspecify.annotations.NullMarked;
