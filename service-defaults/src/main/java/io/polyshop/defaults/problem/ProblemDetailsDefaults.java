@@ -109,16 +109,18 @@ public class ProblemDetailsDefaults extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Spring MVC's own problems (405, 406, 415, an unreadable body...) carry
-	 * {@code about:blank}; they get the stable type of their status instead.
+	 * Spring MVC's own problems (405, 406, 415, an unreadable body...) carry no type (or
+	 * {@code about:blank}); they get the stable type of their status instead.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
-			problem.setType(ProblemTypes.forStatus(status));
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+			problem.setType(ProblemTypes.forStatus(response.getStatusCode()));
 		}
-		return super.handleExceptionInternal(ex, body, headers, status, request);
+		return response;
 	}
 
 	private static String message(FieldError error) {
