@@ -12,9 +12,12 @@ import io.polyshop.defaults.Digests;
  * item              pk                     sk            gsi1pk / gsi1sk
  * session           SESSION#{sessionId}    META          CUSTOMER#{customerId} / SESSION#{createdAt}  (sparse)
  * cart line         SESSION#{sessionId}    CART#{sku}    -
- * customer profile  CUSTOMER#{customerId}  PROFILE       -
  * </pre>
  *
+ * DESIGN.md's customer-profile item ({@code CUSTOMER#{customerId}} / {@code PROFILE}) is
+ * not written: nothing read it, and a customer's sessions are listed from the sparse GSI.
+ *
+ * <p>
  * Every item of a session carries the same {@code expiresAt} (epoch seconds, the TTL
  * attribute), so a session expires as a whole.
  */
@@ -37,8 +40,6 @@ public final class SessionItems {
 	public static final String META = "META";
 
 	public static final String CART_PREFIX = "CART#";
-
-	public static final String PROFILE = "PROFILE";
 
 	// session (META) attributes
 	public static final String STATUS = "status";

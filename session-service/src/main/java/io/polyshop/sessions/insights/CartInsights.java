@@ -83,7 +83,7 @@ public class CartInsights {
 				if (item.containsKey(InsightItems.SKU)) {
 					cart.lines.add(new AbandonedCart.Line(Attributes.required(item, InsightItems.SKU).s(),
 							Attributes.required(item, "name").s(), number(item, "quantity"),
-							new Money(Attributes.required(item, "unitPrice").s(),
+							new Amount(Attributes.required(item, "unitPrice").s(),
 									Attributes.required(item, "currency").s())));
 				}
 				else {
@@ -111,8 +111,11 @@ public class CartInsights {
 	public record Trending(String sku, long adds) {
 	}
 
-	/** Money on the wire: a decimal string and a currency, never a JSON number. */
-	public record Money(String amount, String currency) {
+	/**
+	 * An amount as the read model stores and answers it: a decimal string and a currency,
+	 * never a JSON number.
+	 */
+	public record Amount(String amount, String currency) {
 	}
 
 	/**
@@ -122,9 +125,9 @@ public class CartInsights {
 	 * @param customerId null for an anonymous cart
 	 */
 	public record AbandonedCart(String sessionRef, @Nullable String customerId, @Nullable Instant expiredAt,
-			List<Line> lines, Money value) {
+			List<Line> lines, Amount value) {
 
-		public record Line(String sku, String name, long quantity, Money unitPrice) {
+		public record Line(String sku, String name, long quantity, Amount unitPrice) {
 		}
 
 		static final class Builder {
@@ -151,7 +154,7 @@ public class CartInsights {
 				String resolved = (this.currency != null) ? this.currency
 						: this.lines.stream().map((line) -> line.unitPrice().currency()).findFirst().orElse("USD");
 				return new AbandonedCart(this.sessionRef, this.customerId, this.expiredAt, List.copyOf(this.lines),
-						new Money(value.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), resolved));
+						new Amount(value.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), resolved));
 			}
 
 		}

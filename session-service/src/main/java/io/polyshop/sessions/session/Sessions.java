@@ -42,7 +42,6 @@ import static io.polyshop.sessions.projector.SessionItems.META;
 import static io.polyshop.sessions.projector.SessionItems.NAME;
 import static io.polyshop.sessions.projector.SessionItems.ORDER_ID;
 import static io.polyshop.sessions.projector.SessionItems.PK;
-import static io.polyshop.sessions.projector.SessionItems.PROFILE;
 import static io.polyshop.sessions.projector.SessionItems.QUANTITY;
 import static io.polyshop.sessions.projector.SessionItems.SK;
 import static io.polyshop.sessions.projector.SessionItems.SKU;
@@ -176,16 +175,6 @@ public class Sessions {
 		for (CartLine removed : old.values()) {
 			writes.add(TransactWriteItem.builder()
 				.delete(Delete.builder().tableName(this.table).key(lineKey(after.id(), removed.sku())).build())
-				.build());
-		}
-		if (after.customerId() != null && !after.customerId().equals(before.customerId())) {
-			writes.add(TransactWriteItem.builder()
-				.update(Update.builder()
-					.tableName(this.table)
-					.key(Map.of(PK, fromS(customerKey(after.customerId())), SK, fromS(PROFILE)))
-					.updateExpression("SET lastSessionAt = :now, createdAt = if_not_exists(createdAt, :now)")
-					.expressionAttributeValues(Map.of(":now", fromS(after.updatedAt().toString())))
-					.build())
 				.build());
 		}
 		transact(writes, before);

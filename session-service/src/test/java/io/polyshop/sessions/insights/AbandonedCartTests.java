@@ -57,7 +57,7 @@ class AbandonedCartTests {
 					assertThat(cart.customerId()).isEqualTo("abandoner");
 					assertThat(cart.lines()).extracting(CartInsights.AbandonedCart.Line::sku)
 						.containsExactlyInAnyOrder(kept, other);
-					assertThat(cart.value()).isEqualTo(new CartInsights.Money("37.50", "USD"));
+					assertThat(cart.value()).isEqualTo(new CartInsights.Amount("37.50", "USD"));
 				});
 		});
 		assertThat(abandonedAround(today)).noneMatch((cart) -> cart.sessionRef().equals(checkedOutRef));

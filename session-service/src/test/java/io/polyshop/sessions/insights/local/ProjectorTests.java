@@ -1,4 +1,4 @@
-package io.polyshop.sessions.insights;
+package io.polyshop.sessions.insights.local;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
+import io.polyshop.sessions.insights.CartInsights;
 import io.polyshop.sessions.projector.ChangeRecords;
 import io.polyshop.sessions.projector.Projector;
 import org.junit.jupiter.api.Test;

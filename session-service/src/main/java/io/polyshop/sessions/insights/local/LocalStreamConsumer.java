@@ -1,4 +1,4 @@
-package io.polyshop.sessions.insights;
+package io.polyshop.sessions.insights.local;
 
 import java.time.Clock;
 import java.time.Duration;
