@@ -27,8 +27,8 @@ final class AccessLogBuckets {
 			.blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
 			.enforceSsl(true)
 			.lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
-			.removalPolicy(config.removalPolicy())
-			.autoDeleteObjects(config.removalPolicy() == RemovalPolicy.DESTROY)
+			.removalPolicy(config.lifecycle().removalPolicy())
+			.autoDeleteObjects(config.lifecycle().removalPolicy() == RemovalPolicy.DESTROY)
 			.build();
 	}
 

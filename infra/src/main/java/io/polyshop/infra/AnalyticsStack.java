@@ -54,7 +54,7 @@ public class AnalyticsStack extends Stack {
 		Key key = Key.Builder.create(this, "WarehouseKey")
 			.description("PolyShop warehouse and staging")
 			.enableKeyRotation(true)
-			.removalPolicy(config.removalPolicy())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 		Bucket stagingLogs = AccessLogBuckets.create(this, "StagingAccessLogs", config);
 		Bucket staging = Bucket.Builder.create(this, "Staging")
@@ -65,9 +65,9 @@ public class AnalyticsStack extends Stack {
 			.enforceSsl(true)
 			.serverAccessLogsBucket(stagingLogs)
 			.serverAccessLogsPrefix("staging/")
-			.lifecycleRules(List.of(LifecycleRule.builder().expiration(config.stagingExpiry()).build()))
-			.removalPolicy(config.removalPolicy())
-			.autoDeleteObjects(config.removalPolicy() == RemovalPolicy.DESTROY)
+			.lifecycleRules(List.of(LifecycleRule.builder().expiration(config.analytics().stagingExpiry()).build()))
+			.removalPolicy(config.lifecycle().removalPolicy())
+			.autoDeleteObjects(config.lifecycle().removalPolicy() == RemovalPolicy.DESTROY)
 			.build();
 
 		Role copyRole = Role.Builder.create(this, "RedshiftCopyRole")
@@ -96,7 +96,7 @@ public class AnalyticsStack extends Stack {
 		this.workgroup = CfnWorkgroup.Builder.create(this, "Workgroup")
 			.workgroupName(namespaceName)
 			.namespaceName(namespaceName)
-			.baseCapacity(config.redshiftBaseCapacity())
+			.baseCapacity(config.analytics().redshiftBaseCapacity())
 			.subnetIds(
 					network.vpc.selectSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
 						.getSubnetIds())
@@ -112,8 +112,8 @@ public class AnalyticsStack extends Stack {
 			.containerInsightsV2(ContainerInsights.ENABLED)
 			.build();
 		this.jobLogs = LogGroup.Builder.create(this, "JobLogs")
-			.retention(config.logRetention())
-			.removalPolicy(config.removalPolicy())
+			.retention(config.lifecycle().logRetention())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 		FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "JobTask")
 			.cpu(1024)
@@ -173,7 +173,7 @@ public class AnalyticsStack extends Stack {
 			.build());
 		CfnSchedule.Builder.create(this, "JobSchedule")
 			.description("Load sales into the warehouse")
-			.scheduleExpression(config.jobSchedule())
+			.scheduleExpression(config.analytics().jobSchedule())
 			.flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
 			.target(CfnSchedule.TargetProperty.builder()
 				.arn(cluster.getClusterArn())

@@ -142,8 +142,9 @@ public class ApplicationStack extends Stack {
 				"CATALOG_DB_PASSWORD",
 				Secret.fromSecretsManager(Objects.requireNonNull(data.catalog.getSecret()), "password"),
 				"SPRING_DATA_REDIS_PASSWORD", Secret.fromSecretsManager(data.redisAuth));
-		service(config, cluster, namespace, listener, network.catalog, "catalog-service", "catalog", 10,
-				List.of("/products", "/products/*"), catalogEnvironment, catalogSecrets);
+		Platform platform = new Platform(config, cluster, namespace, listener);
+		service(platform, new ServiceSpec("catalog-service", "catalog", network.catalog, 10,
+				List.of("/products", "/products/*"), catalogEnvironment, catalogSecrets));
 
 		Map<String, String> ordersEnvironment = Map.of("SPRING_DATASOURCE_URL",
 				jdbc(data.orders.getClusterEndpoint().getHostname(), "orders"), "ORDERS_DB_READER_URL",
@@ -153,14 +154,13 @@ public class ApplicationStack extends Stack {
 				Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "username"),
 				"ORDERS_DB_PASSWORD",
 				Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "password"));
-		service(config, cluster, namespace, listener, network.orders, "orders-service", "orders", 20,
-				List.of("/orders", "/orders/*"), ordersEnvironment, ordersSecrets);
+		service(platform, new ServiceSpec("orders-service", "orders", network.orders, 20,
+				List.of("/orders", "/orders/*"), ordersEnvironment, ordersSecrets));
 
 		Map<String, String> sessionsEnvironment = Map.of("POLYSHOP_SESSIONS_DYNAMODB_REGION", getRegion(),
 				"POLYSHOP_SESSIONS_CATALOG_BASEURL", catalogUrl, "POLYSHOP_SESSIONS_ORDERS_BASEURL", ordersUrl);
-		FargateService sessions = service(config, cluster, namespace, listener, network.sessions, "session-service",
-				"sessions", 30, List.of("/sessions", "/sessions/*", "/customers/*", "/insights/*"), sessionsEnvironment,
-				Map.of());
+		FargateService sessions = service(platform, new ServiceSpec("session-service", "sessions", network.sessions, 30,
+				List.of("/sessions", "/sessions/*", "/customers/*", "/insights/*"), sessionsEnvironment, Map.of()));
 		data.sessions.grantReadWriteData(sessions.getTaskDefinition().getTaskRole());
 		data.insights.grantReadData(sessions.getTaskDefinition().getTaskRole());
 
@@ -172,18 +172,41 @@ public class ApplicationStack extends Stack {
 		this.projector = projector(config, data);
 	}
 
-	private FargateService service(EnvironmentConfig config, Cluster cluster, PrivateDnsNamespace namespace,
-			ApplicationListener listener, SecurityGroup securityGroup, String service, String shortName, int priority,
+	/**
+	 * What the three services share: the environment, the ECS cluster, the Cloud Map
+	 * namespace they find each other in, and the load balancer's listener.
+	 */
+	private record Platform(EnvironmentConfig config, Cluster cluster, PrivateDnsNamespace namespace,
+			ApplicationListener listener) {
+	}
+
+	/**
+	 * One service.
+	 *
+	 * @param service its module name, which names its image
+	 * @param shortName its name in Cloud Map and in resource ids
+	 * @param securityGroup its own security group
+	 * @param priority its listener rule's priority
+	 * @param paths the API paths the load balancer sends it
+	 * @param environment its settings
+	 * @param secrets its secrets, from Secrets Manager
+	 */
+	private record ServiceSpec(String service, String shortName, SecurityGroup securityGroup, int priority,
 			List<String> paths, Map<String, String> environment, Map<String, Secret> secrets) {
+	}
+
+	private FargateService service(Platform platform, ServiceSpec spec) {
+		EnvironmentConfig config = platform.config();
+		String shortName = spec.shortName();
 		FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, shortName + "Task")
-			.cpu(config.serviceCpu())
-			.memoryLimitMiB(config.serviceMemory())
+			.cpu(config.services().cpu())
+			.memoryLimitMiB(config.services().memory())
 			.runtimePlatform(RuntimePlatform.builder()
 				.cpuArchitecture(CpuArchitecture.ARM64)
 				.operatingSystemFamily(OperatingSystemFamily.LINUX)
 				.build())
 			.build();
-		Map<String, String> variables = new HashMap<>(environment);
+		Map<String, String> variables = new HashMap<>(spec.environment());
 		variables.put("SPRING_PROFILES_ACTIVE", "aws");
 		variables.put("SERVER_PORT", "8080");
 		variables.put("PORT", "8080");
@@ -191,32 +214,32 @@ public class ApplicationStack extends Stack {
 		variables.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		task.addContainer(shortName,
 				ContainerDefinitionOptions.builder()
-					.image(ServiceImages.of(service))
+					.image(ServiceImages.of(spec.service()))
 					.environment(variables)
-					.secrets(secrets)
+					.secrets(spec.secrets())
 					.portMappings(List.of(PortMapping.builder().containerPort(8080).name("http").build()))
 					.logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
 						.streamPrefix(shortName)
 						.logGroup(LogGroup.Builder.create(this, shortName + "Logs")
-							.retention(config.logRetention())
-							.removalPolicy(config.removalPolicy())
+							.retention(config.lifecycle().logRetention())
+							.removalPolicy(config.lifecycle().removalPolicy())
 							.build())
 						.build()))
 					.readonlyRootFilesystem(false)
 					.build());
 		FargateService fargate = FargateService.Builder.create(this, shortName + "Service")
-			.cluster(cluster)
+			.cluster(platform.cluster())
 			.taskDefinition(task)
-			.desiredCount(config.desiredCount())
-			.securityGroups(List.of(securityGroup))
+			.desiredCount(config.services().desiredCount())
+			.securityGroups(List.of(spec.securityGroup()))
 			.vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
-			.cloudMapOptions(CloudMapOptions.builder().cloudMapNamespace(namespace).name(shortName).build())
+			.cloudMapOptions(CloudMapOptions.builder().cloudMapNamespace(platform.namespace()).name(shortName).build())
 			.circuitBreaker(
 					software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker.builder().rollback(true).build())
 			.minHealthyPercent(100)
 			.build();
 		ApplicationTargetGroup targets = ApplicationTargetGroup.Builder.create(this, shortName + "Targets")
-			.vpc(cluster.getVpc())
+			.vpc(platform.cluster().getVpc())
 			.port(8080)
 			.protocol(ApplicationProtocol.HTTP)
 			.targetType(TargetType.IP)
@@ -228,26 +251,29 @@ public class ApplicationStack extends Stack {
 				.build())
 			.deregistrationDelay(Duration.seconds(20))
 			.build();
-		listener.addTargetGroups(shortName,
-				AddApplicationTargetGroupsProps.builder()
-					.priority(priority)
-					.conditions(List.of(ListenerCondition.pathPatterns(paths)))
-					.targetGroups(List.of(targets))
-					.build());
-		var scaling = fargate.autoScaleTaskCount(
-				EnableScalingProps.builder().minCapacity(config.desiredCount()).maxCapacity(config.maxCount()).build());
+		platform.listener()
+			.addTargetGroups(shortName,
+					AddApplicationTargetGroupsProps.builder()
+						.priority(spec.priority())
+						.conditions(List.of(ListenerCondition.pathPatterns(spec.paths())))
+						.targetGroups(List.of(targets))
+						.build());
+		var scaling = fargate.autoScaleTaskCount(EnableScalingProps.builder()
+			.minCapacity(config.services().desiredCount())
+			.maxCapacity(config.services().maxCount())
+			.build());
 		scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder().targetUtilizationPercent(60).build());
 		scaling.scaleOnRequestCount("Requests",
 				RequestCountScalingProps.builder().requestsPerTarget(500).targetGroup(targets).build());
-		this.services.put(service, fargate);
-		this.targetGroups.put(service, targets);
+		this.services.put(spec.service(), fargate);
+		this.targetGroups.put(spec.service(), targets);
 		return fargate;
 	}
 
 	private Function projector(EnvironmentConfig config, DataStack data) {
 		Key queueKey = Key.Builder.create(this, "ProjectorDlqKey")
 			.enableKeyRotation(true)
-			.removalPolicy(config.removalPolicy())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 		Queue failures = Queue.Builder.create(this, "ProjectorFailures")
 			.encryption(QueueEncryption.KMS)
@@ -265,8 +291,8 @@ public class ApplicationStack extends Stack {
 			.environment(Map.of("INSIGHTS_TABLE", data.insights.getTableName()))
 			.tracing(Tracing.ACTIVE)
 			.logGroup(LogGroup.Builder.create(this, "ProjectorLogs")
-				.retention(config.logRetention())
-				.removalPolicy(config.removalPolicy())
+				.retention(config.lifecycle().logRetention())
+				.removalPolicy(config.lifecycle().removalPolicy())
 				.build())
 			.build();
 		// The projector may write the read model and nothing else.

@@ -76,7 +76,7 @@ public class DataStack extends Stack {
 		this.key = Key.Builder.create(this, "DataKey")
 			.description("PolyShop data at rest: databases, cache, tables, secrets")
 			.enableKeyRotation(true)
-			.removalPolicy(config.removalPolicy())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 
 		// orders: Aurora PostgreSQL, writer + readers (each reader in another AZ).
@@ -84,10 +84,10 @@ public class DataStack extends Stack {
 		ordersDb.addIngressRule(network.orders, Port.tcp(5432), "orders-service");
 		ordersDb.addIngressRule(network.analyticsJob, Port.tcp(5432), "analytics-job reads the reader");
 		List<IClusterInstance> readers = new ArrayList<>();
-		for (int i = 1; i <= config.auroraReaders(); i++) {
+		for (int i = 1; i <= config.databases().auroraReaders(); i++) {
 			readers.add(ClusterInstance.provisioned("Reader" + i,
 					ProvisionedClusterInstanceProps.builder()
-						.instanceType(new InstanceType(config.auroraInstanceClass()))
+						.instanceType(new InstanceType(config.databases().auroraInstanceClass()))
 						.publiclyAccessible(false)
 						.enablePerformanceInsights(true)
 						.performanceInsightEncryptionKey(this.key)
@@ -98,7 +98,7 @@ public class DataStack extends Stack {
 					AuroraPostgresClusterEngineProps.builder().version(AuroraPostgresEngineVersion.VER_17_9).build()))
 			.writer(ClusterInstance.provisioned("Writer",
 					ProvisionedClusterInstanceProps.builder()
-						.instanceType(new InstanceType(config.auroraInstanceClass()))
+						.instanceType(new InstanceType(config.databases().auroraInstanceClass()))
 						.publiclyAccessible(false)
 						.enablePerformanceInsights(true)
 						.performanceInsightEncryptionKey(this.key)
@@ -113,8 +113,8 @@ public class DataStack extends Stack {
 			.storageEncryptionKey(this.key)
 			.iamAuthentication(true)
 			.backup(BackupProps.builder().retention(Duration.days(14)).preferredWindow("03:00-04:00").build())
-			.deletionProtection(config.deletionProtection())
-			.removalPolicy(config.removalPolicy())
+			.deletionProtection(config.lifecycle().deletionProtection())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.cloudwatchLogsExports(List.of("postgresql"))
 			.build();
 		this.orders.addRotationSingleUser();
@@ -125,20 +125,20 @@ public class DataStack extends Stack {
 		this.catalog = DatabaseInstance.Builder.create(this, "CatalogDatabase")
 			.engine(DatabaseInstanceEngine
 				.postgres(PostgresInstanceEngineProps.builder().version(PostgresEngineVersion.VER_17_9).build()))
-			.instanceType(new InstanceType(config.catalogInstanceClass()))
+			.instanceType(new InstanceType(config.databases().catalogInstanceClass()))
 			.vpc(network.vpc)
 			.vpcSubnets(isolated)
 			.securityGroups(List.of(catalogDb))
 			.databaseName("catalog")
 			.credentials(Credentials.fromGeneratedSecret("catalog_admin"))
-			.multiAz(config.multiAz())
+			.multiAz(config.databases().multiAz())
 			.publiclyAccessible(false)
 			.storageEncrypted(true)
 			.storageEncryptionKey(this.key)
 			.iamAuthentication(true)
 			.backupRetention(Duration.days(14))
-			.deletionProtection(config.deletionProtection())
-			.removalPolicy(config.removalPolicy())
+			.deletionProtection(config.lifecycle().deletionProtection())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.enablePerformanceInsights(true)
 			.performanceInsightEncryptionKey(this.key)
 			.cloudwatchLogsExports(List.of("postgresql"))
@@ -146,16 +146,16 @@ public class DataStack extends Stack {
 		this.catalog.addRotationSingleUser();
 		this.catalogReplica = DatabaseInstanceReadReplica.Builder.create(this, "CatalogReplica")
 			.sourceDatabaseInstance(this.catalog)
-			.instanceType(new InstanceType(config.catalogInstanceClass()))
-			.multiAz(config.multiAz())
+			.instanceType(new InstanceType(config.databases().catalogInstanceClass()))
+			.multiAz(config.databases().multiAz())
 			.vpc(network.vpc)
 			.vpcSubnets(isolated)
 			.securityGroups(List.of(catalogDb))
 			.publiclyAccessible(false)
 			.storageEncrypted(true)
 			.storageEncryptionKey(this.key)
-			.deletionProtection(config.deletionProtection())
-			.removalPolicy(config.removalPolicy())
+			.deletionProtection(config.lifecycle().deletionProtection())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.enablePerformanceInsights(true)
 			.performanceInsightEncryptionKey(this.key)
 			.build();
@@ -179,8 +179,8 @@ public class DataStack extends Stack {
 			.replicationGroupDescription("PolyShop catalog cache")
 			.engine("redis")
 			.engineVersion("7.1")
-			.cacheNodeType(config.redisNodeType())
-			.numCacheClusters(config.redisNodes())
+			.cacheNodeType(config.cache().nodeType())
+			.numCacheClusters(config.cache().nodes())
 			.multiAzEnabled(true)
 			.automaticFailoverEnabled(true)
 			.transitEncryptionEnabled(true)
@@ -206,9 +206,9 @@ public class DataStack extends Stack {
 			.timeToLiveAttribute("expiresAt")
 			.dynamoStream(StreamViewType.NEW_AND_OLD_IMAGES)
 			.pointInTimeRecovery(true)
-			.deletionProtection(config.deletionProtection())
+			.deletionProtection(config.lifecycle().deletionProtection())
 			.encryption(TableEncryptionV2.customerManagedKey(this.key))
-			.removalPolicy(config.removalPolicy())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 		this.insights = TableV2.Builder.create(this, "InsightsTable")
 			.tableName("polyshop-cart-insights")
@@ -221,9 +221,9 @@ public class DataStack extends Stack {
 			.billing(Billing.onDemand())
 			.timeToLiveAttribute("expiresAt")
 			.pointInTimeRecovery(true)
-			.deletionProtection(config.deletionProtection())
+			.deletionProtection(config.lifecycle().deletionProtection())
 			.encryption(TableEncryptionV2.customerManagedKey(this.key))
-			.removalPolicy(config.removalPolicy())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 	}
 

@@ -48,7 +48,7 @@ public class NetworkStack extends Stack {
 		this.vpc = Vpc.Builder.create(this, "Vpc")
 			.ipAddresses(IpAddresses.cidr("10.40.0.0/16"))
 			.maxAzs(3)
-			.natGateways(config.natGateways())
+			.natGateways(config.network().natGateways())
 			.subnetConfiguration(List.of(
 					SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
 					SubnetConfiguration.builder()

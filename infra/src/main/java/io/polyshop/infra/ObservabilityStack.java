@@ -38,7 +38,7 @@ public class ObservabilityStack extends Stack {
 		super(scope, id, props);
 		Key key = Key.Builder.create(this, "AlertsKey")
 			.enableKeyRotation(true)
-			.removalPolicy(config.removalPolicy())
+			.removalPolicy(config.lifecycle().removalPolicy())
 			.build();
 		this.alerts = Topic.Builder.create(this, "Alerts").masterKey(key).enforceSsl(true).build();
 
