@@ -2,7 +2,6 @@ package io.polyshop.local;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -14,8 +13,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The boundaries every PolyShop module keeps, as ArchUnit rules its architecture test
- * checks (one test class per module, the same rules):
+ * The boundaries every PolyShop module keeps, as ArchUnit rules; every module's
+ * {@code ArchitectureTests} checks them through {@link ModuleArchitectureTests}:
  * <ul>
  * <li>no package depends on itself through others ({@link #noPackageCycles});</li>
  * <li>HTTP is the outermost layer: nothing below a {@code web} package depends on it
@@ -98,15 +97,6 @@ public final class ArchitectureRules {
 			.dependOnClassesThat()
 			.resideInAnyPackage(STORE_APIS)
 			.allowEmptyShould(true);
-	}
-
-	/** All of them, for a module with HTTP endpoints. */
-	public static void checkService(JavaClasses classes, String base) {
-		noPackageCycles(base).check(classes);
-		webIsOutermost(base).check(classes);
-		noTransactionsInWeb(base).check(classes);
-		noTransactionalMethodsInWeb(base).check(classes);
-		webCallsNoStore(base).check(classes);
 	}
 
 	private static boolean isStoreApi(JavaClass type) {

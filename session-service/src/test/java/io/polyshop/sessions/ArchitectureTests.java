@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.polyshop.local.ArchitectureRules;
+import io.polyshop.local.ModuleArchitectureTests;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -21,36 +18,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The boundaries of session-service, checked on its compiled classes (see
- * {@link ArchitectureRules}).
+ * The boundaries of session-service (see {@code ArchitectureRules}), and two of its own:
+ * checkout does not reach into the projection, and each table's keys are spelled in one
+ * place.
  */
-class ArchitectureTests {
+class ArchitectureTests extends ModuleArchitectureTests {
 
-	private static final String BASE = "io.polyshop.sessions";
-
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages(BASE);
-
-	@Test
-	void noPackageDependsOnItselfThroughOthers() {
-		ArchitectureRules.noPackageCycles(BASE).check(CLASSES);
-	}
-
-	@Test
-	void nothingBelowTheWebLayerDependsOnIt() {
-		ArchitectureRules.webIsOutermost(BASE).check(CLASSES);
-	}
-
-	@Test
-	void webAdaptersOpenNoTransaction() {
-		ArchitectureRules.noTransactionsInWeb(BASE).check(CLASSES);
-		ArchitectureRules.noTransactionalMethodsInWeb(BASE).check(CLASSES);
-	}
-
-	@Test
-	void webAdaptersCallApplicationServicesNotStores() {
-		ArchitectureRules.webCallsNoStore(BASE).check(CLASSES);
+	ArchitectureTests() {
+		super("io.polyshop.sessions");
 	}
 
 	/**
@@ -64,7 +39,7 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat(
 					resideInAPackage("io.polyshop.sessions.projector..").and(not(simpleName("SessionItems"))))
-			.check(CLASSES);
+			.check(classes());
 	}
 
 	/**
