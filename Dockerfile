@@ -16,6 +16,8 @@
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY .mvn/jvm.config .mvn/
+COPY service-defaults/pom.xml service-defaults/
 COPY dynamodb-local-support/pom.xml dynamodb-local-support/
 COPY local-stack/pom.xml local-stack/
 COPY catalog-service/pom.xml catalog-service/
@@ -32,6 +34,7 @@ RUN mvn -B -q -Dmaven.test.skip=true -Dspring-javaformat.skip=true -Dspring-boot
 # Libraries the images use, then the one module this image is for. The small
 # dynamodb-local-support is always built: the classic builder builds every stage before
 # the target, dynamodb-tools included.
+COPY service-defaults/src service-defaults/src
 COPY dynamodb-local-support/src dynamodb-local-support/src
 COPY session-projector/src session-projector/src
 ARG SERVICE=catalog-service
