@@ -3,19 +3,28 @@ package io.polyshop.defaults;
 import io.polyshop.defaults.problem.DatabaseProblemDetails;
 import io.polyshop.defaults.problem.ProblemDetailsDefaults;
 import io.polyshop.defaults.problem.ProblemErrorController;
+import io.polyshop.defaults.web.ProblemErrorReportValve;
+import io.polyshop.defaults.web.RequestBodyLimitFilter;
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What every PolyShop service gets by having this module on its classpath: problem
@@ -43,6 +52,32 @@ public class ServiceDefaultsAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Import({ ProblemDetailsDefaults.class, ProblemErrorController.class })
 	static class WebDefaults {
+
+		/** Request bodies above {@code polyshop.http.max-body-size} (1 MiB) are a 413. */
+		@Bean
+		FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+				@Value("${polyshop.http.max-body-size:1MB}") DataSize maxBodySize) {
+			FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+					new RequestBodyLimitFilter(maxBodySize.toBytes()));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+		static class TomcatDefaults {
+
+			/** Tomcat's own error pages as problem details. */
+			@Bean
+			WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+				return (factory) -> factory.addContextCustomizers((context) -> {
+					if (context.getParent() instanceof StandardHost host) {
+						host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+					}
+				});
+			}
+
+		}
 
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })

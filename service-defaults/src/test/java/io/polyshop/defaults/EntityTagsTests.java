@@ -1,6 +1,7 @@
 package io.polyshop.defaults;
 
 import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.http.PreconditionFailedException;
 import io.polyshop.defaults.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,17 @@ class EntityTagsTests {
 	}
 
 	@Test
+	void aWeakTagNeverMatchesForAWrite() {
+		assertThatExceptionOfType(PreconditionFailedException.class)
+			.isThrownBy(() -> EntityTags.ifMatchVersion("W/\"7\"", "a thing"));
+	}
+
+	@Test
 	void aMalformedIfMatchIsInvalidInputNamingTheHeader() {
+		for (String malformed : new String[] { "7", "\"7", "\"\"", "\"7\", \"8\"" }) {
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> EntityTags.ifMatchVersion(malformed, "a thing"));
+		}
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> EntityTags.ifMatchVersion("\"seven\"", "a thing, such as \"3\""))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("If-Match"));

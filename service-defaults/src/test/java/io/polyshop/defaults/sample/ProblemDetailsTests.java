@@ -55,8 +55,10 @@ class ProblemDetailsTests {
 
 	@Test
 	void anUnknownPathIsANotFoundProblem() throws Exception {
-		HttpResponse<String> response = send(get("/nowhere"));
-		assertProblem(response, 404, "urn:polyshop:problem:not-found");
+		HttpResponse<String> response = send(get("/nowhere-secret"));
+		JsonNode problem = assertProblem(response, 404, "urn:polyshop:problem:not-found");
+		// The path is the problem's "instance" (RFC 9457), never part of its detail.
+		assertThat(problem.get("detail").asString()).doesNotContain("nowhere-secret");
 	}
 
 	@Test
@@ -66,8 +68,41 @@ class ProblemDetailsTests {
 	}
 
 	@Test
-	void aParameterOfTheWrongTypeIsInvalidInput() throws Exception {
-		assertProblem(send(get("/things?limit=many")), 400, "urn:polyshop:problem:invalid-input");
+	void aParameterOfTheWrongTypeIsInvalidInputNamedButNotEchoed() throws Exception {
+		HttpResponse<String> response = send(get("/things?limit=secret-value"));
+		JsonNode problem = assertProblem(response, 400, "urn:polyshop:problem:invalid-input");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("limit");
+		assertThat(response.body()).doesNotContain("secret-value");
+	}
+
+	@Test
+	void anUnreadableBodyIsInvalidInputThatEchoesNothing() throws Exception {
+		HttpResponse<String> response = send(post("/things", "{\"name\": \"a\", \"count\": \"secret-value\"}"));
+		JsonNode problem = assertProblem(response, 400, "urn:polyshop:problem:invalid-input");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("count");
+		assertThat(response.body()).doesNotContain("secret-value");
+	}
+
+	@Test
+	void aBodyOverTheLimitIsA413WhetherDeclaredOrStreamed() throws Exception {
+		String big = "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"count\": 1}";
+		assertProblem(send(post("/things", big)), 413, "urn:polyshop:problem:http-413");
+		HttpRequest.Builder chunked = HttpRequest.newBuilder(uri("/things"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(
+					() -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+		HttpResponse<String> response = send(chunked);
+		assertProblem(response, 413, "urn:polyshop:problem:http-413");
+		assertThat(response.body()).doesNotContain("xxxx");
+	}
+
+	@Test
+	void anOversizedHeaderIsAProblemFromTomcatItself() throws Exception {
+		HttpResponse<String> response = send(get("/things").header("X-Big", "y".repeat(20_000)));
+		assertThat(response.statusCode()).isBetween(400, 431);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith(PROBLEM_JSON));
+		assertThat(response.body()).doesNotContain("yyyy");
 	}
 
 	@Test
