@@ -8,6 +8,11 @@ import io.polyshop.defaults.web.RequestBodyLimitFilter;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,9 +48,30 @@ public class ServiceDefaultsAutoConfiguration {
 	@Bean
 	@ConditionalOnClass(JsonMapperBuilderCustomizer.class)
 	JsonMapperBuilderCustomizer strictJson() {
-		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		return ServiceDefaultsAutoConfiguration::strict;
+	}
+
+	private static void strict(JsonMapper.Builder builder) {
+		builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+		builder.withCoercionConfig(LogicalType.Integer,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		builder.withCoercionConfig(LogicalType.Float,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		builder.withCoercionConfig(LogicalType.Boolean,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+		builder.withCoercionConfig(LogicalType.Textual,
+				(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -60,6 +61,7 @@ class CatalogClient {
 	record BatchGetRequest(List<String> skus) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record BatchGetResponse(List<CatalogProduct> products, List<String> missing) {
 	}
 

@@ -121,7 +121,10 @@ class ProblemDetailsTests {
 	@Test
 	void jsonIsReadStrictly() throws Exception {
 		for (String body : new String[] { "{\"name\": \"a\", \"name\": \"b\", \"count\": 1}",
-				"{\"name\": \"a\", \"count\": 1} {}", "{\"name\": \"a\", \"count\": 2.5}" }) {
+				"{\"name\": \"a\", \"count\": 1} {}", "{\"name\": \"a\", \"count\": 2.5}",
+				"{\"name\": \"a\", \"count\": \"2\"}", "{\"name\": 7, \"count\": 1}",
+				"{\"name\": \"a\", \"count\": null}", "{\"name\": \"a\"}",
+				"{\"name\": \"a\", \"count\": 1, \"extra\": true}" }) {
 			assertProblem(send(post("/things", body)), 400, "urn:polyshop:problem:invalid-input");
 		}
 		assertThat(send(post("/things", "{\"name\": \"a\", \"count\": 2}")).statusCode()).isEqualTo(200);

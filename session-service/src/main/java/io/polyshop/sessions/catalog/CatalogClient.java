@@ -3,6 +3,7 @@ package io.polyshop.sessions.catalog;
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartRuleException;
@@ -53,8 +54,10 @@ public class CatalogClient implements ProductCatalog {
 				product.active());
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Product(String sku, String name, Price price, boolean active) {
 
+		@JsonIgnoreProperties(ignoreUnknown = true)
 		record Price(String amount, String currency) {
 		}
 

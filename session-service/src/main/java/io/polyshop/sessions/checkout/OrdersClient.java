@@ -3,6 +3,7 @@ package io.polyshop.sessions.checkout;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartLine;
@@ -96,9 +97,11 @@ class OrdersClient {
 
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record PlacedOrder(String id, String status, Map<String, String> total) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Problem(@Nullable String detail, @Nullable List<Map<String, Object>> errors) {
 	}
 

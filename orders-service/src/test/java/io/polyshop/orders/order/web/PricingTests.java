@@ -49,10 +49,10 @@ class PricingTests {
 	}
 
 	@Test
-	void pricesNamesAndCategoriesComeFromTheCatalogAndClientPricesAreIgnored() {
+	void pricesNamesAndCategoriesComeFromTheCatalog() {
 		String body = """
 				{"customerId": "%s", "currency": "USD", "lines": [
-				  {"sku": "%s", "quantity": 2, "unitPrice": "0.01"},
+				  {"sku": "%s", "quantity": 2},
 				  {"sku": "%s", "quantity": 3}]}""".formatted(TestOrders.uniqueCustomer(), CatalogStub.KETTLE,
 				CatalogStub.MUG);
 
@@ -68,6 +68,23 @@ class PricingTests {
 			.extractingPath("$.total")
 			.isEqualTo(java.util.Map.of("amount", "102.03", "currency", "USD"));
 		assertThat(created).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
+	}
+
+	/**
+	 * The client's prices are not trusted: a line that carries one is refused, not
+	 * repriced.
+	 */
+	@Test
+	void aClientPriceIsRefusedNamingTheField() {
+		String body = """
+				{"customerId": "%s", "currency": "USD", "lines": [
+				  {"sku": "%s", "quantity": 2, "unitPrice": "0.01"}]}""".formatted(TestOrders.uniqueCustomer(),
+				CatalogStub.KETTLE);
+
+		MvcTestResult refused = place(TestOrders.uniqueKey(), body);
+
+		assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("lines[0].unitPrice");
 	}
 
 	@Test
