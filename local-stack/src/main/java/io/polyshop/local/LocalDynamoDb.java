@@ -3,6 +3,7 @@ package io.polyshop.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import io.polyshop.local.dynamodb.TtlSweeper;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -64,6 +67,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 		try {
 			DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] { "-inMemory",
 					"-sharedDb", "-disableTelemetry", "-port", Integer.toString(resolved) });
+			bindToLoopback(server);
 			server.start();
 			return new LocalDynamoDb(server, resolved);
 		}
@@ -76,8 +80,33 @@ public final class LocalDynamoDb implements AutoCloseable {
 		return this.port;
 	}
 
+	/** The address its HTTP connector listens on. */
+	public String host() {
+		try {
+			return String.valueOf(connector(this.server).getHost());
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * DynamoDB Local has no option for its listen address and binds every interface: its
+	 * Jetty connector is told loopback before it starts.
+	 */
+	private static void bindToLoopback(DynamoDBProxyServer server) throws ReflectiveOperationException {
+		connector(server).setHost("127.0.0.1");
+	}
+
+	private static ServerConnector connector(DynamoDBProxyServer server) throws ReflectiveOperationException {
+		Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+		field.setAccessible(true);
+		Server jetty = (Server) field.get(server);
+		return (ServerConnector) jetty.getConnectors()[0];
+	}
+
 	public URI endpoint() {
-		return URI.create("http://localhost:" + this.port);
+		return URI.create("http://127.0.0.1:" + this.port);
 	}
 
 	/** The server itself, for tooling that works inside it (see {@link TtlSweeper}). */

@@ -33,6 +33,8 @@ public final class LocalPostgres implements PostgresServer, AutoCloseable {
 				.setPort(resolved)
 				.setCleanDataDirectory(true)
 				.setPGStartupWait(Duration.ofSeconds(30))
+				// Loopback only: nothing off this machine reaches the local stores.
+				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
@@ -63,7 +65,7 @@ public final class LocalPostgres implements PostgresServer, AutoCloseable {
 	}
 
 	public String jdbcUrl(String database) {
-		return "jdbc:postgresql://localhost:" + port() + "/" + database;
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
 	}
 
 	@Override

@@ -115,6 +115,11 @@ public final class LocalStack implements AutoCloseable {
 	private static List<String> environment(Options options, int port, String... variables) {
 		List<String> environment = new ArrayList<>(List.of(variables));
 		environment.add("SERVER_PORT=" + port);
+		// Loopback only, unless the user opens the services: SERVER_ADDRESS=0.0.0.0
+		// ./polyshop up
+		if (System.getenv("SERVER_ADDRESS") == null) {
+			environment.add("SERVER_ADDRESS=127.0.0.1");
+		}
 		options.environment().forEach((name, value) -> environment.add(name + "=" + value));
 		return environment;
 	}

@@ -49,6 +49,23 @@ class LocalBackendsTests {
 		}
 	}
 
+	/**
+	 * Nothing off this machine reaches the local stores (checked on their settings, not
+	 * by probing).
+	 */
+	@Test
+	void theStoresListenOnLoopbackOnly() throws Exception {
+		LocalPostgres.Database database = SharedBackends.postgres().createDatabase("smoke", "smoke_owner", "s3cret");
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+				database.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("show listen_addresses")) {
+			result.next();
+			assertThat(result.getString(1)).isEqualTo("127.0.0.1");
+		}
+		assertThat(SharedBackends.dynamoDb().host()).isEqualTo("127.0.0.1");
+	}
+
 	@Test
 	void redisComesBackOnTheSamePortAfterAStop() throws Exception {
 		LocalRedis redis = SharedBackends.redis();
