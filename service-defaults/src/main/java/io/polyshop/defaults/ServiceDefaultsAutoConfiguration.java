@@ -5,6 +5,7 @@ import io.polyshop.defaults.problem.ProblemDetailsDefaults;
 import io.polyshop.defaults.problem.ProblemErrorController;
 import io.polyshop.defaults.web.ProblemErrorReportValve;
 import io.polyshop.defaults.web.RequestBodyLimitFilter;
+import io.polyshop.defaults.web.TomcatProblemDetails;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -91,6 +92,7 @@ public class ServiceDefaultsAutoConfiguration {
 
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+		@Import(TomcatProblemDetails.class)
 		static class TomcatDefaults {
 
 			/** Tomcat's own error pages as problem details. */

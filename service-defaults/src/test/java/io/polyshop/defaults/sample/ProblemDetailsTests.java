@@ -1,10 +1,12 @@
 package io.polyshop.defaults.sample;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import io.polyshop.defaults.problem.DependencyUnavailableException;
 import io.polyshop.defaults.problem.InvalidInputException;
@@ -73,6 +75,22 @@ class ProblemDetailsTests {
 		JsonNode problem = assertProblem(response, 400, "urn:polyshop:problem:invalid-input");
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("limit");
 		assertThat(response.body()).doesNotContain("secret-value");
+	}
+
+	@Test
+	void aMalformedQueryStringIsInvalidInputThatEchoesNothing() throws Exception {
+		// No HTTP client sends this, so it goes over a plain socket.
+		String response;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write(("GET /things?limit=%%%secret HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(response).startsWith("HTTP/1.1 400")
+			.contains("application/problem+json")
+			.contains("urn:polyshop:problem:invalid-input")
+			.doesNotContain("secret");
 	}
 
 	@Test

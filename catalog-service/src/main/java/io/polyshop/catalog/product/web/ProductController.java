@@ -60,10 +60,9 @@ class ProductController {
 	@GetMapping("/{sku}")
 	@Operation(summary = "A product by SKU, served through the Redis cache")
 	ResponseEntity<ProductResponse> get(@PathVariable String sku) {
-		if (!Product.isValidSku(sku)) {
-			// No product can have this SKU: answer without touching cache or database.
-			throw ProductNotFoundException.forSku(sku);
-		}
+		// No product can have a malformed SKU: a 400 without touching cache or database,
+		// and without echoing what was sent.
+		requireValidSku(sku);
 		return withETag(this.products.get(sku));
 	}
 
