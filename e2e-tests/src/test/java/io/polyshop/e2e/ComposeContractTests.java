@@ -31,9 +31,12 @@ class ComposeContractTests {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	/** Read by Spring Boot itself or the JVM, not by application.yml. */
+	/**
+	 * Read by Spring Boot itself, the JVM or service-defaults, not by application.yml.
+	 */
 	private static final Set<String> PLATFORM_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS",
-			"LOGGING_STRUCTURED_FORMAT_CONSOLE", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+			"LOGGING_STRUCTURED_FORMAT_CONSOLE", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+			"POLYSHOP_HTTP_MAXBODYSIZE");
 
 	@Test
 	void theStackHasTheStoresOneInitAndEveryServiceWithHealthChecksAndOrderedStartUp() throws IOException {
