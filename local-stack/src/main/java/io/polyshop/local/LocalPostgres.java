@@ -2,9 +2,17 @@ package io.polyshop.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -17,8 +25,11 @@ public final class LocalPostgres implements PostgresServer, AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
-	private LocalPostgres(EmbeddedPostgres postgres) {
+	private final String superuserPassword;
+
+	private LocalPostgres(EmbeddedPostgres postgres, String superuserPassword) {
 		this.postgres = postgres;
+		this.superuserPassword = superuserPassword;
 	}
 
 	/**
@@ -42,7 +53,12 @@ public final class LocalPostgres implements PostgresServer, AutoCloseable {
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("log_timezone", "UTC")
 				.start();
-			return new LocalPostgres(postgres);
+			String password = randomPassword();
+			requirePasswords(postgres, password);
+			return new LocalPostgres(postgres, password);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not secure embedded PostgreSQL on port " + resolved, ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start embedded PostgreSQL on port " + resolved, ex);
@@ -53,9 +69,45 @@ public final class LocalPostgres implements PostgresServer, AutoCloseable {
 		return this.postgres.getPort();
 	}
 
+	/** The generated password of the superuser {@code postgres}, new on every start. */
+	public String superuserPassword() {
+		return this.superuserPassword;
+	}
+
+	/**
+	 * initdb left every connection trusted, the superuser without a password: the
+	 * superuser gets a generated one, and every rule of pg_hba.conf asks for a password
+	 * (scram-sha-256), so that no role logs in without its own.
+	 */
+	private static void requirePasswords(EmbeddedPostgres postgres, String password) throws SQLException, IOException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter role postgres password '" + password + "'");
+			Path hba;
+			try (ResultSet result = statement.executeQuery("show hba_file")) {
+				result.next();
+				hba = Path.of(result.getString(1));
+			}
+			String rules = Files.readAllLines(hba)
+				.stream()
+				.map((line) -> line.startsWith("#") ? line : line.replaceAll("\\btrust\\b", "scram-sha-256"))
+				.collect(Collectors.joining("\n", "", "\n"));
+			Files.writeString(hba, rules);
+			statement.execute("select pg_reload_conf()");
+		}
+	}
+
+	/** 192 random bits, URL-safe Base64: no quote, nothing to escape in SQL. */
+	private static String randomPassword() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
 	@Override
 	public Database createDatabase(String name, String owner, String password) {
-		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres",
+				this.superuserPassword)) {
 			Databases.createIfMissing(connection, name, owner, password);
 			return new Database(name, jdbcUrl(name), owner, password);
 		}

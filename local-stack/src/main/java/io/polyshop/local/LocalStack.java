@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,11 +60,27 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/** Next to the logs, readable by its owner only: for psql as the superuser. */
+	static final String SUPERUSER_PASSWORD_FILE = "postgres-superuser-password";
+
+	private static void writeSuperuserPassword(Path file, String password) {
+		try {
+			Files.deleteIfExists(file);
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(file, password + "\n");
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// Not POSIX, or not writable: the password is still printed nowhere, only
+			// lost.
+		}
+	}
+
 	private void startAll(Options options, Consumer<String> say) {
 		createDirectories(options.logs());
 		say.accept("Starting PostgreSQL 17 on port " + options.postgresPort() + " ...");
 		LocalPostgres postgres = track(LocalPostgres.start(options.postgresPort()));
 		this.postgres = postgres;
+		writeSuperuserPassword(options.logs().resolveSibling(SUPERUSER_PASSWORD_FILE), postgres.superuserPassword());
 		LocalPostgres.Database catalogDb = postgres.createDatabase("catalog", "catalog", "catalog");
 		LocalPostgres.Database ordersDb = postgres.createDatabase("orders", "orders", "orders");
 		postgres.createDatabase("warehouse", "warehouse", "warehouse");

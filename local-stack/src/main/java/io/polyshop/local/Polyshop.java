@@ -97,8 +97,9 @@ public final class Polyshop {
 		out.append(String.format(Locale.ROOT, "        curl -s 'http://localhost:8083/orders?limit=1'%n"));
 		out.append(String.format(Locale.ROOT,
 				"%n  PostgreSQL       jdbc:postgresql://localhost:%d/{catalog,orders,warehouse}"
-						+ "  (user = password = database name)%n",
-				stack.postgres().port()));
+						+ "  (user = password = database name;%n"
+						+ "                   superuser postgres: password in .polyshop/%s)%n",
+				stack.postgres().port(), LocalStack.SUPERUSER_PASSWORD_FILE));
 		out.append(String.format(Locale.ROOT, "  Redis            localhost:%d%n", stack.redis().port()));
 		out.append(String.format(Locale.ROOT, "  DynamoDB Local   %s%n", stack.dynamoDb().endpoint()));
 		out.append(String.format(Locale.ROOT,

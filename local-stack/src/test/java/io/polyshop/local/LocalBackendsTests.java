@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class LocalBackendsTests {
 
@@ -47,6 +49,20 @@ class LocalBackendsTests {
 				assertThat(result.getInt(3)).isBetween(170000, 179999);
 			}
 		}
+	}
+
+	@Test
+	void theSuperuserNeedsItsGeneratedPassword() throws Exception {
+		LocalPostgres postgres = SharedBackends.postgres();
+		String url = postgres.jdbcUrl("postgres");
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(url, "postgres", ""));
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres"));
+		try (Connection connection = DriverManager.getConnection(url, "postgres", postgres.superuserPassword())) {
+			assertThat(connection.isValid(1)).isTrue();
+		}
+		assertThat(postgres.superuserPassword()).hasSizeGreaterThanOrEqualTo(32);
 	}
 
 	/**
