@@ -32,6 +32,9 @@ public final class CatalogStub {
 	/** Priced in EUR. */
 	public static final String EURO_ONLY = "KTCH-00077";
 
+	/** The highest price the catalogue holds: 999 of it do not fit an order's total. */
+	public static final String PRICELESS = "JWLR-00001";
+
 	private static final String CATALOGUE = """
 			{"products": [
 			  {"sku": "KTCH-00001", "name": "Copperline Cast-Iron Skillet", "category": "kitchen",
@@ -41,7 +44,9 @@ public final class CatalogStub {
 			  {"sku": "KTCH-00049", "name": "Saltbox Enamelled Saucepan", "category": "kitchen",
 			   "price": {"amount": "55.00", "currency": "USD"}, "active": false},
 			  {"sku": "KTCH-00077", "name": "Fennel Stainless Knife Set", "category": "kitchen",
-			   "price": {"amount": "89.00", "currency": "EUR"}, "active": true}
+			   "price": {"amount": "89.00", "currency": "EUR"}, "active": true},
+			  {"sku": "JWLR-00001", "name": "Crown Jewels", "category": "jewellery",
+			   "price": {"amount": "9999999999.99", "currency": "USD"}, "active": true}
 			], "missing": []}""";
 
 	private static final CatalogStub SHARED = new CatalogStub();

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
+import io.polyshop.defaults.Currencies;
+
 /**
  * An amount in a currency. Never a float: a {@link BigDecimal} whose scale is the
  * currency's minor unit (2 for USD, 0 for JPY), so 19.9 is stored and shown as 19.90.
@@ -28,7 +30,7 @@ public record Money(BigDecimal amount, Currency currency) {
 	}
 
 	public static Money of(String amount, String currencyCode) {
-		return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+		return new Money(new BigDecimal(amount), Currencies.money(currencyCode));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 
+import io.polyshop.defaults.Currencies;
 import io.polyshop.orders.idempotency.Claim;
 import io.polyshop.orders.idempotency.IdempotencyKeyReusedException;
 import io.polyshop.orders.idempotency.IdempotencyKeys;
@@ -101,11 +102,11 @@ public class OrderPlacement {
 
 	private static Currency currency(String code) {
 		try {
-			return Currency.getInstance(code);
+			return Currencies.money(code);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new OrderRejectedException(
-					List.of(new Violation("currency", "unsupported-currency", code + " is not an ISO 4217 currency")));
+					List.of(new Violation("currency", "unsupported-currency", String.valueOf(ex.getMessage()))));
 		}
 	}
 

@@ -34,6 +34,9 @@ public class Pricing {
 	 * currency, a quantity is outside 1..999, or a SKU appears twice
 	 * @throws CatalogUnavailableException if catalog-service cannot answer
 	 */
+	/** numeric(14,2): the largest line or order total the store holds. */
+	static final BigDecimal MAX_STORED_AMOUNT = new BigDecimal("999999999999.99");
+
 	public List<OrderLine> price(Currency currency, List<Wanted> wanted) {
 		List<Violation> violations = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -74,10 +77,34 @@ public class Pricing {
 						line.quantity()));
 			}
 		}
+		if (violations.isEmpty()) {
+			checkFitsTheStore(lines, violations);
+		}
 		if (!violations.isEmpty()) {
 			throw new OrderRejectedException(violations);
 		}
 		return lines;
+	}
+
+	/**
+	 * Line totals and the order total are numeric(14,2) in the store: an order whose
+	 * money does not fit is refused here, with the lines named, not by the database as a
+	 * 500.
+	 */
+	private static void checkFitsTheStore(List<OrderLine> lines, List<Violation> violations) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (int i = 0; i < lines.size(); i++) {
+			BigDecimal lineTotal = lines.get(i).lineTotal().amount();
+			total = total.add(lineTotal);
+			if (lineTotal.compareTo(MAX_STORED_AMOUNT) > 0) {
+				violations.add(new Violation("lines[%d].quantity".formatted(i), "amount-too-large",
+						"the line total exceeds " + MAX_STORED_AMOUNT.toPlainString()));
+			}
+		}
+		if (violations.isEmpty() && total.compareTo(MAX_STORED_AMOUNT) > 0) {
+			violations.add(new Violation("lines", "amount-too-large",
+					"the order total exceeds " + MAX_STORED_AMOUNT.toPlainString()));
+		}
 	}
 
 	/** A line as the client asked for it. */

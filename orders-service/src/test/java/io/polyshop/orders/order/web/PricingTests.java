@@ -70,6 +70,31 @@ class PricingTests {
 		assertThat(created).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
 	}
 
+	@Test
+	void anOrderWhoseMoneyDoesNotFitTheStoreIsRefusedBeforeTheDatabase() {
+		String body = """
+				{"customerId": "%s", "currency": "USD", "lines": [
+				  {"sku": "%s", "quantity": 999}]}""".formatted(TestOrders.uniqueCustomer(), CatalogStub.PRICELESS);
+
+		MvcTestResult refused = place(TestOrders.uniqueKey(), body);
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(refused).bodyJson().extractingPath("$.errors[0].code").isEqualTo("amount-too-large");
+	}
+
+	@Test
+	void aCurrencyThatIsNotMoneyIsRefused() {
+		for (String currency : new String[] { "XXX", "XTS", "XAU" }) {
+			String body = """
+					{"customerId": "%s", "currency": "%s", "lines": [{"sku": "%s", "quantity": 1}]}"""
+				.formatted(TestOrders.uniqueCustomer(), currency, CatalogStub.KETTLE);
+			assertThat(place(TestOrders.uniqueKey(), body)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+				.bodyJson()
+				.extractingPath("$.errors[0].code")
+				.isEqualTo("unsupported-currency");
+		}
+	}
+
 	/**
 	 * The client's prices are not trusted: a line that carries one is refused, not
 	 * repriced.
