@@ -1,8 +1,5 @@
 package io.polyshop.catalog.product.web;
 
-import java.math.BigDecimal;
-import java.util.Currency;
-
 import io.polyshop.catalog.product.Money;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +21,7 @@ record MoneyJson(@NotBlank @Pattern(regexp = "^\\d{1,10}(\\.\\d{1,2})?$",
 	 * @throws IllegalArgumentException for an unknown currency or too many decimals
 	 */
 	Money toMoney() {
-		return new Money(new BigDecimal(this.amount), Currency.getInstance(this.currency));
+		return Money.of(this.amount, this.currency);
 	}
 
 }

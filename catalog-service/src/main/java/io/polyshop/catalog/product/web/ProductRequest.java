@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code PUT /products/{sku}}: the whole product but its SKU. */
-record ProductRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+record ProductRequest(
+		@NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}]*$",
+				message = "must not contain control characters") String name,
+		@Size(max = 4000) @Pattern(regexp = "^(?:[^\\p{Cntrl}]|[\\t\\n\\r])*$",
+				message = "must not contain control characters but tabs and line breaks") String description,
 		@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$",
 				message = "must be a lower-case slug such as \"kitchen\"") String category,
 		@NotNull @Valid MoneyJson price, @Size(max = 50) Map<String, Object> attributes, Boolean active) {

@@ -127,6 +127,9 @@ class ProductApiTests {
 			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": 1.5, \"currency\": \"usd\"}}",
 			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"XYZ\"}}",
 			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"10.5\", \"currency\": \"JPY\"}}",
+			"{\"name\": \"X\\u0000Y\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}",
+			"{\"name\": \"X\", \"description\": \"bell\\u0007\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}",
+			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"XXX\"}}",
 			"{\"name\": \"X\", \"category\": \"home\"}", "{\"name\": ", "[]" })
 	void invalidProductBodiesAreBadRequestProblems(String body) {
 		assertThat(put(TestProducts.uniqueSku(), body)).hasStatus(HttpStatus.BAD_REQUEST)
