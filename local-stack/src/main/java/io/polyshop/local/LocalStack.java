@@ -66,12 +66,19 @@ public final class LocalStack implements AutoCloseable {
 	private static void writeSuperuserPassword(Path file, String password) {
 		try {
 			Files.deleteIfExists(file);
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			try {
+				Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			catch (UnsupportedOperationException ex) {
+				// Not a POSIX file system (Windows): the user's own directory protects
+				// it.
+				Files.createFile(file);
+			}
 			Files.writeString(file, password + "\n");
 		}
-		catch (IOException | UnsupportedOperationException ex) {
-			// Not POSIX, or not writable: the password is still printed nowhere, only
-			// lost.
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the PostgreSQL superuser's password to " + file, ex);
 		}
 	}
 

@@ -55,14 +55,10 @@ public class BackingServicesConfiguration {
 
 	private static URI startDynamoDb() {
 		URI endpoint = SharedBackends.dynamoDbEndpoint();
-		try (DynamoDbClient dynamo = client(endpoint)) {
+		try (DynamoDbClient dynamo = LocalDynamoDb.client(endpoint)) {
 			DynamoDbTables.createIfMissing(dynamo);
 		}
 		return endpoint;
-	}
-
-	public static DynamoDbClient client(URI endpoint) {
-		return LocalDynamoDb.client(endpoint);
 	}
 
 }

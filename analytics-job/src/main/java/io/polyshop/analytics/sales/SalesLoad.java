@@ -107,7 +107,7 @@ public class SalesLoad {
 			Warehouse.Staged staged = this.warehouse.stage(spool, runId);
 			log.info("Run {}: merging {} staged rows and advancing the watermark to {}", runId, staged.rows(),
 					extract.snapshotXmin());
-			long merged = this.warehouse.mergeAndAdvance(staged, extract.snapshotXmin(), runId);
+			long merged = this.warehouse.mergeAndAdvance(staged, extract.snapshotXmin());
 			LoadSummary summary = new LoadSummary(false, extract.rows(), staged.rows(), merged,
 					Duration.ofNanos(System.nanoTime() - start), oldWatermark, extract.snapshotXmin());
 			return summary;

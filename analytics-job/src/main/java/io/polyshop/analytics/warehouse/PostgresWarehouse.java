@@ -112,7 +112,7 @@ public class PostgresWarehouse implements Warehouse {
 	}
 
 	@Override
-	public long mergeAndAdvance(Staged staged, long newWatermark, String runId) {
+	public long mergeAndAdvance(Staged staged, long newWatermark) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {

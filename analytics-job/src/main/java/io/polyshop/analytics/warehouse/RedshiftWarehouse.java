@@ -77,7 +77,7 @@ public class RedshiftWarehouse implements Warehouse {
 	}
 
 	@Override
-	public long mergeAndAdvance(Staged staged, long newWatermark, String runId) {
+	public long mergeAndAdvance(Staged staged, long newWatermark) {
 		String id = runBatch(RedshiftSql.load(staged.location(), this.settings.iamRole(), region(), newWatermark));
 		DescribeStatementResponse described = this.data.describeStatement((describe) -> describe.id(id));
 		// The sub-statements answer in the order they were sent.

@@ -27,7 +27,7 @@ public interface Warehouse {
 	 * watermark moved to {@code newWatermark}.
 	 * @return rows merged
 	 */
-	long mergeAndAdvance(Staged staged, long newWatermark, String runId);
+	long mergeAndAdvance(Staged staged, long newWatermark);
 
 	/** Rows of a report view, newest or largest first. */
 	List<Map<String, @Nullable Object>> query(String sql);

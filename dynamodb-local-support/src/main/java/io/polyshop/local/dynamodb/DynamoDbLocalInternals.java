@@ -36,8 +36,14 @@ final class DynamoDbLocalInternals {
 	 */
 	boolean deleteIfExpired(String table, Map<String, AttributeValue> key, String ttlAttribute, long now,
 			long maxAgeSeconds) {
+		return deleteIfExpired(storages(), table, key, ttlAttribute, now, maxAgeSeconds);
+	}
+
+	/** The same, on storages looked up once for a whole sweep ({@link #storages()}). */
+	boolean deleteIfExpired(List<Storage> storages, String table, Map<String, AttributeValue> key, String ttlAttribute,
+			long now, long maxAgeSeconds) {
 		boolean deleted = false;
-		for (Storage storage : storages()) {
+		for (Storage storage : storages) {
 			if (storage.access().getTableInfo(table) == null) {
 				continue;
 			}
@@ -65,7 +71,7 @@ final class DynamoDbLocalInternals {
 	}
 
 	/** One per database: a single one with {@code -sharedDb}. */
-	private List<Storage> storages() {
+	List<Storage> storages() {
 		try {
 			Object serverHandler = field(this.server, "serverHandler");
 			Object requestHandler = field(serverHandler, "primaryHandler");
@@ -117,7 +123,7 @@ final class DynamoDbLocalInternals {
 		return converted;
 	}
 
-	private record Storage(LocalDBAccess access, LocalDBInputConverter converter) {
+	record Storage(LocalDBAccess access, LocalDBInputConverter converter) {
 	}
 
 }

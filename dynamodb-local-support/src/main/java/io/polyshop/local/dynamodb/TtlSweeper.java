@@ -355,14 +355,20 @@ public final class TtlSweeper implements AutoCloseable {
 		int expireDue(long now) {
 			int expired = 0;
 			List<Due> retry = new ArrayList<>();
+			// DynamoDB Local's storage, reached by reflection once per sweep, not per
+			// item.
+			List<DynamoDbLocalInternals.Storage> storages = null;
 			while (!this.queue.isEmpty() && this.queue.peek().expiresAt() <= now) {
 				Due due = this.queue.poll();
 				if (!Long.valueOf(due.expiresAt()).equals(this.expiryByKey.get(due.key()))) {
 					continue;
 				}
 				try {
-					if (TtlSweeper.this.internals.deleteIfExpired(this.table, due.key(), this.ttlAttribute, now,
-							MAX_AGE_SECONDS)) {
+					if (storages == null) {
+						storages = TtlSweeper.this.internals.storages();
+					}
+					if (TtlSweeper.this.internals.deleteIfExpired(storages, this.table, due.key(), this.ttlAttribute,
+							now, MAX_AGE_SECONDS)) {
 						expired++;
 					}
 					this.expiryByKey.remove(due.key());

@@ -17,9 +17,11 @@ import org.springframework.web.client.RestClient;
  * against some servers and costs a round trip);</li>
  * <li>no retries: the JDK client makes none, and whether a call may be repeated is the
  * caller's decision (with an idempotency key, or not at all);</li>
- * <li>failures are typed: a transport failure or a 5xx is a
+ * <li>failures are typed: no connection, no answer in time or a 5xx is a
  * {@link PeerUnavailableException}, a 4xx stays Spring's
- * {@code HttpClientErrorException}.</li>
+ * {@code HttpClientErrorException}. A stall in the middle of a body, after the status
+ * came, surfaces as Spring's {@code ResourceAccessException}: callers map
+ * {@code RestClientException} to their 503 as the last resort.</li>
  * </ul>
  * The builder passed in is Spring Boot's, so traces propagate ({@code traceparent}).
  */

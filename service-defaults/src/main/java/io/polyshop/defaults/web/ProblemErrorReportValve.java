@@ -3,6 +3,7 @@ package io.polyshop.defaults.web;
 import java.io.IOException;
 import java.io.Writer;
 
+import io.polyshop.defaults.problem.ProblemTypes;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,7 +26,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus resolved = HttpStatus.resolve(status);
 		String title = (resolved != null) ? resolved.getReasonPhrase() : "Error";
-		String type = (resolved != null) ? io.polyshop.defaults.problem.ProblemTypes.forStatus(resolved).toString()
+		String type = (resolved != null) ? ProblemTypes.forStatus(resolved).toString()
 				: "urn:polyshop:problem:http-" + status;
 		try {
 			response.setContentType("application/problem+json");

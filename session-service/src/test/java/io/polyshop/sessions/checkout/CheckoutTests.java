@@ -3,6 +3,7 @@ package io.polyshop.sessions.checkout;
 import java.util.List;
 import java.util.Map;
 
+import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.sessions.BackingServicesConfiguration;
 import io.polyshop.sessions.FakeOrders;
 import io.polyshop.sessions.SessionsIntegrationTest;
@@ -126,8 +127,7 @@ class CheckoutTests {
 	}
 
 	private List<String> rawItems(String session) {
-		try (DynamoDbClient dynamo = BackingServicesConfiguration
-			.client(BackingServicesConfiguration.dynamoDbEndpoint())) {
+		try (DynamoDbClient dynamo = LocalDynamoDb.client(BackingServicesConfiguration.dynamoDbEndpoint())) {
 			return dynamo
 				.query((query) -> query.tableName("polyshop-sessions")
 					.keyConditionExpression("pk = :pk")

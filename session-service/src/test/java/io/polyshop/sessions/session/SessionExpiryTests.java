@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.sessions.BackingServicesConfiguration;
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
@@ -80,8 +81,7 @@ class SessionExpiryTests {
 	}
 
 	private Map<String, AttributeValue> storedItem(String session) {
-		try (DynamoDbClient dynamo = BackingServicesConfiguration
-			.client(BackingServicesConfiguration.dynamoDbEndpoint())) {
+		try (DynamoDbClient dynamo = LocalDynamoDb.client(BackingServicesConfiguration.dynamoDbEndpoint())) {
 			return dynamo
 				.getItem((get) -> get.tableName("polyshop-sessions")
 					.key(Map.of(SessionItems.PK, AttributeValue.fromS(SessionItems.sessionKey(session)),

@@ -10,9 +10,11 @@ import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.local.dynamodb.DynamoDbTables;
 import io.polyshop.sessions.projector.Attributes;
 import io.polyshop.sessions.projector.SessionItems;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -62,10 +64,8 @@ public final class SessionMappingCost {
 			DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
 			DynamoDbTable<EnhancedDocument> table = enhanced.table(DynamoDbTables.SESSIONS,
 					TableSchema.documentSchemaBuilder()
-						.addIndexPartitionKey(TableMetadataHolder.PRIMARY, "pk",
-								software.amazon.awssdk.enhanced.dynamodb.AttributeValueType.S)
-						.addIndexSortKey(TableMetadataHolder.PRIMARY, "sk",
-								software.amazon.awssdk.enhanced.dynamodb.AttributeValueType.S)
+						.addIndexPartitionKey(TableMetadata.primaryIndexName(), "pk", AttributeValueType.S)
+						.addIndexSortKey(TableMetadata.primaryIndexName(), "sk", AttributeValueType.S)
 						.build());
 
 			for (int round = 0; round < 2; round++) {
@@ -136,13 +136,6 @@ public final class SessionMappingCost {
 	}
 
 	private record Line(String sku, String name, BigDecimal unitPrice, int quantity) {
-	}
-
-	/** The enhanced client's name for the table's own key (not an index). */
-	private static final class TableMetadataHolder {
-
-		static final String PRIMARY = software.amazon.awssdk.enhanced.dynamodb.TableMetadata.primaryIndexName();
-
 	}
 
 }
