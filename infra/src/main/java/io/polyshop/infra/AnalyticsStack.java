@@ -3,6 +3,7 @@ package io.polyshop.infra;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -126,18 +127,20 @@ public class AnalyticsStack extends Stack {
 		task.addContainer("job", ContainerDefinitionOptions.builder()
 			.image(ServiceImages.of("analytics-job"))
 			.command(List.of("load-sales"))
-			.environment(Map.of("POLYSHOP_ANALYTICS_SOURCE_URL",
+			// Sorted, so that each synth writes the same task definition (Map.of's order
+			// is not).
+			.environment(new TreeMap<>(Map.of("POLYSHOP_ANALYTICS_SOURCE_URL",
 					"jdbc:postgresql://" + data.orders.getClusterReadEndpoint().getHostname() + ":5432/orders",
 					"POLYSHOP_ANALYTICS_WAREHOUSE_DIALECT", "redshift",
 					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_WORKGROUP", namespaceName,
 					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_DATABASE", "warehouse",
 					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_IAMROLE", copyRole.getRoleArn(),
 					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_BUCKET", staging.getBucketName(),
-					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_REGION", getRegion()))
-			.secrets(Map.of("POLYSHOP_ANALYTICS_SOURCE_USERNAME",
+					"POLYSHOP_ANALYTICS_WAREHOUSE_REDSHIFT_REGION", getRegion())))
+			.secrets(new TreeMap<>(Map.of("POLYSHOP_ANALYTICS_SOURCE_USERNAME",
 					Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "username"),
 					"ORDERS_DB_PASSWORD",
-					Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "password")))
+					Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "password"))))
 			.logging(LogDriver.awsLogs(AwsLogDriverProps.builder().streamPrefix("job").logGroup(this.jobLogs).build()))
 			.build());
 		staging.grantReadWrite(task.getTaskRole());

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awscdk.CfnOutput;
@@ -206,7 +207,10 @@ public class ApplicationStack extends Stack {
 				.operatingSystemFamily(OperatingSystemFamily.LINUX)
 				.build())
 			.build();
-		Map<String, String> variables = new HashMap<>(spec.environment());
+		// Sorted: Map.of iterates in a per-JVM random order, and an order that changes
+		// from
+		// one synth to the next would make every deploy replace the task definitions.
+		Map<String, String> variables = new TreeMap<>(spec.environment());
 		variables.put("SPRING_PROFILES_ACTIVE", "aws");
 		variables.put("SERVER_PORT", "8080");
 		variables.put("PORT", "8080");
@@ -216,7 +220,7 @@ public class ApplicationStack extends Stack {
 				ContainerDefinitionOptions.builder()
 					.image(ServiceImages.of(spec.service()))
 					.environment(variables)
-					.secrets(spec.secrets())
+					.secrets(new TreeMap<>(spec.secrets()))
 					.portMappings(List.of(PortMapping.builder().containerPort(8080).name("http").build()))
 					.logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
 						.streamPrefix(shortName)
