@@ -20,6 +20,7 @@ COPY .mvn/jvm.config .mvn/
 COPY service-defaults/pom.xml service-defaults/
 COPY dynamodb-local-support/pom.xml dynamodb-local-support/
 COPY local-stack/pom.xml local-stack/
+COPY contract-testing/pom.xml contract-testing/
 COPY catalog-service/pom.xml catalog-service/
 COPY orders-service/pom.xml orders-service/
 COPY session-projector/pom.xml session-projector/
@@ -37,6 +38,8 @@ RUN mvn -B -q -Dmaven.test.skip=true -Dspring-javaformat.skip=true -Dspring-boot
 COPY service-defaults/src service-defaults/src
 COPY dynamodb-local-support/src dynamodb-local-support/src
 COPY session-projector/src session-projector/src
+# The services' tests use it; -am brings it into the build even with the tests skipped.
+COPY contract-testing/src contract-testing/src
 ARG SERVICE=catalog-service
 COPY ${SERVICE}/src ${SERVICE}/src
 RUN mvn -B -q -Dmaven.test.skip=true -Dspring-javaformat.skip=true -pl ${SERVICE},dynamodb-local-support -am package

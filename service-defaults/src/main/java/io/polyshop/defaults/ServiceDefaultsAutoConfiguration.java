@@ -1,5 +1,6 @@
 package io.polyshop.defaults;
 
+import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.problem.DatabaseProblemDetails;
 import io.polyshop.defaults.problem.ProblemDetailsDefaults;
 import io.polyshop.defaults.problem.ProblemErrorController;
@@ -77,7 +78,7 @@ public class ServiceDefaultsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ ProblemDetailsDefaults.class, ProblemErrorController.class })
+	@Import({ ProblemDetailsDefaults.class, ProblemErrorController.class, OpenApiDefaults.class })
 	static class WebDefaults {
 
 		/** Request bodies above {@code polyshop.http.max-body-size} (1 MiB) are a 413. */

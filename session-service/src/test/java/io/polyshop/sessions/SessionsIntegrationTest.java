@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.polyshop.contract.OpenApiContract;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -21,7 +23,7 @@ import org.springframework.context.annotation.Import;
 		"polyshop.sessions.projector.shard-discovery-interval=1s",
 		"logging.level.com.amazonaws.services.dynamodbv2=WARN", "logging.level.org.eclipse.jetty=WARN" })
 @AutoConfigureMockMvc
-@Import(BackingServicesConfiguration.class)
+@Import({ BackingServicesConfiguration.class, OpenApiContract.Configuration.class })
 public @interface SessionsIntegrationTest {
 
 }

@@ -15,10 +15,14 @@ public record Product(String sku, String name, String description, String catego
 	/**
 	 * Upper-case letters, digits and dashes: safe in URLs, Redis keys and DynamoDB keys.
 	 */
-	public static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9-]{2,39}$");
+	public static final String SKU_REGEX = "^[A-Z0-9][A-Z0-9-]{2,39}$";
+
+	public static final Pattern SKU = Pattern.compile(SKU_REGEX);
 
 	/** A lower-case slug. */
-	public static final Pattern CATEGORY = Pattern.compile("^[a-z0-9][a-z0-9-]{1,59}$");
+	public static final String CATEGORY_REGEX = "^[a-z0-9][a-z0-9-]{1,59}$";
+
+	public static final Pattern CATEGORY = Pattern.compile(CATEGORY_REGEX);
 
 	public Product {
 		attributes = Map.copyOf(attributes);

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.projector.Attributes;
 import io.polyshop.sessions.projector.InsightItems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -124,8 +125,8 @@ public class CartInsights {
 	 * @param sessionRef a one-way reference to the session (never its id)
 	 * @param customerId null for an anonymous cart
 	 */
-	public record AbandonedCart(String sessionRef, @Nullable String customerId, @Nullable Instant expiredAt,
-			List<Line> lines, Amount value) {
+	public record AbandonedCart(String sessionRef, @Schema(nullable = true) @Nullable String customerId,
+			@Schema(nullable = true) @Nullable Instant expiredAt, List<Line> lines, Amount value) {
 
 		public record Line(String sku, String name, long quantity, Amount unitPrice) {
 		}

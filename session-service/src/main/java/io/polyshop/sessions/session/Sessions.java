@@ -13,6 +13,7 @@ import java.util.Optional;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.projector.Attributes;
 import io.polyshop.sessions.projector.SessionItems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -303,7 +304,7 @@ public class Sessions {
 	 * its id (a bearer secret) but a one-way reference to it.
 	 */
 	public record SessionSummary(String sessionRef, SessionStatus status, long lineCount, Instant createdAt,
-			Instant expiresAt, @Nullable String orderId) {
+			Instant expiresAt, @Schema(nullable = true) @Nullable String orderId) {
 	}
 
 }

@@ -7,5 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 record BatchGetRequest(
-		@NotEmpty @Size(max = 100, message = "at most 100 SKUs per request") List<@NotNull String> skus) {
+		@NotEmpty @Size(max = 100, message = "at most 100 SKUs per request") List<@NotNull @Size(max = 40,
+				message = "a SKU has at most 40 characters") String> skus) {
 }

@@ -36,13 +36,13 @@ final class Cursor {
 		catch (IllegalArgumentException ex) {
 			// fall through
 		}
-		throw new InvalidCursorException(cursor);
+		throw new InvalidCursorException();
 	}
 
 	static class InvalidCursorException extends InvalidInputException {
 
-		InvalidCursorException(String cursor) {
-			super("cursor", "'" + cursor + "' is not a cursor this API issued: pass back nextCursor unchanged");
+		InvalidCursorException() {
+			super("cursor", "is not a cursor this API issued: pass back nextCursor unchanged");
 		}
 
 	}

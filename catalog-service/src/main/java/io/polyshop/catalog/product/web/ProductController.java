@@ -13,16 +13,24 @@ import io.polyshop.catalog.product.ProductNotFoundException;
 import io.polyshop.catalog.product.ProductService;
 import io.polyshop.catalog.product.Products;
 import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.openapi.ProblemResponse;
+import io.polyshop.defaults.openapi.Versioned;
 import io.polyshop.defaults.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * locking.
  */
 @RestController
-@RequestMapping("/products")
+@RequestMapping(path = "/products", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Products")
 class ProductController {
 
@@ -58,8 +66,10 @@ class ProductController {
 	}
 
 	@GetMapping("/{sku}")
+	@Versioned
 	@Operation(summary = "A product by SKU, served through the Redis cache")
-	ResponseEntity<ProductResponse> get(@PathVariable String sku) {
+	ResponseEntity<ProductResponse> get(@Parameter(
+			schema = @Schema(pattern = Product.SKU_REGEX, example = "KTCH-00042")) @PathVariable String sku) {
 		// No product can have a malformed SKU: a 400 without touching cache or database,
 		// and without echoing what was sent.
 		requireValidSku(sku);
@@ -69,10 +79,13 @@ class ProductController {
 	@GetMapping
 	@Operation(summary = "Active products in SKU order, optionally of one category, with keyset pagination")
 	ProductPage list(
-			@RequestParam(required = false) @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$",
+			@RequestParam(required = false) @Pattern(regexp = Product.CATEGORY_REGEX,
 					message = "must be a lower-case slug such as \"kitchen\"") @Nullable String category,
-			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
+			@Parameter(description = "Page size, 1 to polyshop.catalog.listing.max-limit (100); "
+					+ "default polyshop.catalog.listing.default-limit (20)") @RequestParam(
+							required = false) @Nullable Integer limit,
+			@Parameter(description = "nextCursor of the previous page, unchanged") @RequestParam(
+					required = false) @Size(max = 200) @Nullable String cursor) {
 		int pageSize = (limit != null) ? limit : this.listing.defaultLimit();
 		if (pageSize < 1 || pageSize > this.listing.maxLimit()) {
 			throw new InvalidInputException("limit", "must be between 1 and " + this.listing.maxLimit());
@@ -106,9 +119,19 @@ class ProductController {
 
 	@PutMapping("/{sku}")
 	@Operation(summary = "Create or replace a product (201 when created)")
-	ResponseEntity<ProductResponse> put(@PathVariable String sku, @Valid @RequestBody ProductRequest request,
+	@ApiResponse(responseCode = "200", description = "Replaced")
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = @Header(name = HttpHeaders.LOCATION, description = "The product's URL",
+					schema = @Schema(type = "string", example = "/products/KTCH-00042")))
+	@Versioned
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the product")
+	ResponseEntity<ProductResponse> put(
+			@Parameter(schema = @Schema(pattern = Product.SKU_REGEX, example = "KTCH-00042")) @PathVariable String sku,
+			@Valid @RequestBody ProductRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
+		ProductAttributes.check(request.attributes());
 		Products.Saved saved = this.products.save(convert(() -> request.toDraft(sku)),
 				EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG));
 		if (saved.created()) {
@@ -120,8 +143,13 @@ class ProductController {
 	}
 
 	@PutMapping("/{sku}/price")
+	@Versioned
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the product")
 	@Operation(summary = "Change a product's price")
-	ResponseEntity<ProductResponse> changePrice(@PathVariable String sku, @Valid @RequestBody MoneyJson price,
+	ResponseEntity<ProductResponse> changePrice(
+			@Parameter(schema = @Schema(pattern = Product.SKU_REGEX, example = "KTCH-00042")) @PathVariable String sku,
+			@Valid @RequestBody MoneyJson price,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
 		Money money = convert(price::toMoney);
@@ -129,16 +157,24 @@ class ProductController {
 	}
 
 	@PostMapping("/{sku}/deactivate")
+	@Versioned
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the product")
 	@Operation(summary = "Take a product off sale: it leaves the listing, stays readable by SKU")
-	ResponseEntity<ProductResponse> deactivate(@PathVariable String sku,
+	ResponseEntity<ProductResponse> deactivate(
+			@Parameter(schema = @Schema(pattern = Product.SKU_REGEX, example = "KTCH-00042")) @PathVariable String sku,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
 		return withETag(this.products.deactivate(sku, EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG)));
 	}
 
 	@PostMapping("/{sku}/activate")
+	@Versioned
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the product")
 	@Operation(summary = "Put a product back on sale")
-	ResponseEntity<ProductResponse> activate(@PathVariable String sku,
+	ResponseEntity<ProductResponse> activate(
+			@Parameter(schema = @Schema(pattern = Product.SKU_REGEX, example = "KTCH-00042")) @PathVariable String sku,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		requireValidSku(sku);
 		return withETag(this.products.activate(sku, EntityTags.ifMatchVersion(ifMatch, PRODUCT_ETAG)));

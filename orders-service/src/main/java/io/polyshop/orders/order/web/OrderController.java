@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.openapi.ProblemResponse;
+import io.polyshop.defaults.openapi.Versioned;
 import io.polyshop.defaults.problem.InvalidInputException;
 import io.polyshop.orders.OrdersProperties;
 import io.polyshop.orders.idempotency.StoredResponse;
@@ -17,8 +19,14 @@ import io.polyshop.orders.order.Orders;
 import io.polyshop.orders.placement.OrderPlacement;
 import io.polyshop.orders.pricing.Pricing;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,13 +45,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The orders API. Each response carrying an order carries its version as an ETag. */
 @RestController
-@RequestMapping("/orders")
+@RequestMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders")
 class OrderController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9._:~-]{8,255}$";
+
+	static final String IDEMPOTENCY_KEY_FORMAT = "8 to 255 letters, digits or . _ : ~ -, unique per order the client "
+			+ "means to place, such as a UUID; a retry sends the same key";
+
+	private static final java.util.regex.Pattern IDEMPOTENCY_KEY_SYNTAX = java.util.regex.Pattern
+		.compile(IDEMPOTENCY_KEY_PATTERN);
 
 	private static final String ORDER_ETAG = "an order, such as \"3\"";
 
@@ -64,10 +80,26 @@ class OrderController {
 
 	@PostMapping
 	@Operation(summary = "Place an order, priced by catalog-service; requires an Idempotency-Key")
-	ResponseEntity<String> place(@RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+	@ApiResponse(responseCode = "201", description = "Placed, or the replay of the first answer to this key",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = OrderResponse.class)),
+			headers = {
+					@Header(name = HttpHeaders.LOCATION, description = "The order's URL",
+							schema = @Schema(type = "string",
+									example = "/orders/0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")),
+					@Header(name = REPLAYED_HEADER, description = "true when this is a replay of the first answer",
+							schema = @Schema(type = "boolean")) })
+	@ProblemResponse(status = 409, type = "request-in-progress",
+			description = "A request with this Idempotency-Key is still being processed: retry later")
+	@ProblemResponse(status = 422, type = "order-rejected",
+			description = "A rule of the order is broken (unknown or inactive SKU, quantity, currency, amount), "
+					+ "or the Idempotency-Key was used for another request (idempotency-key-reused)")
+	ResponseEntity<String> place(@Parameter(description = IDEMPOTENCY_KEY_FORMAT, schema = @Schema(
+			pattern = IDEMPOTENCY_KEY_PATTERN,
+			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
 			@Valid @RequestBody PlaceOrderRequest request) {
-		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-			throw new InvalidInputException(IDEMPOTENCY_KEY, "must be 1 to 255 characters, such as a UUID");
+		if (!IDEMPOTENCY_KEY_SYNTAX.matcher(idempotencyKey).matches()) {
+			throw new InvalidInputException(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_FORMAT);
 		}
 		// What the request means, not how it was spelled: parsed, then re-serialised.
 		String canonicalRequest = "POST /orders\n" + this.json.writeValueAsString(request);
@@ -92,25 +124,35 @@ class OrderController {
 	}
 
 	@GetMapping("/{id}")
+	@Versioned
 	@Operation(summary = "One order (from the writer: read-your-writes)")
-	ResponseEntity<OrderResponse> get(@PathVariable String id) {
+	ResponseEntity<OrderResponse> get(@Parameter(schema = @Schema(format = "uuid",
+			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id) {
 		return withETag(this.orders.get(orderId(id)));
 	}
 
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Every state change of an order, oldest first")
-	List<OrderEventResponse> history(@PathVariable String id) {
+	List<OrderEventResponse> history(@Parameter(schema = @Schema(format = "uuid",
+			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id) {
 		return this.orders.history(orderId(id)).stream().map(OrderEventResponse::of).toList();
 	}
 
 	@GetMapping
 	@Operation(summary = "Orders, newest first, with keyset pagination (from the reader)")
-	OrderPage list(@RequestParam(required = false) @Nullable String customerId,
-			@RequestParam(required = false) @Nullable String status,
+	OrderPage list(
+			@RequestParam(required = false) @Size(max = 64) @jakarta.validation.constraints.Pattern(
+					regexp = "^[A-Za-z0-9._:@-]+$",
+					message = "may contain letters, digits and . _ : @ -") @Nullable String customerId,
+			@Parameter(schema = @Schema(allowableValues = { "PENDING", "PAID", "SHIPPED", "CANCELLED" })) @RequestParam(
+					required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to,
-			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
+			@Parameter(description = "Page size, 1 to polyshop.orders.listing.max-limit; "
+					+ "default polyshop.orders.listing.default-limit") @RequestParam(
+							required = false) @Nullable Integer limit,
+			@Parameter(description = "nextCursor of the previous page, unchanged") @RequestParam(
+					required = false) @Size(max = 200) @Nullable String cursor) {
 		int pageSize = (limit != null) ? limit : this.listing.defaultLimit();
 		if (pageSize < 1 || pageSize > this.listing.maxLimit()) {
 			throw new InvalidInputException("limit", "must be between 1 and " + this.listing.maxLimit());
@@ -127,22 +169,43 @@ class OrderController {
 	}
 
 	@PostMapping("/{id}/pay")
+	@Versioned
+	@ProblemResponse(status = 409, type = "invalid-transition",
+			description = "The order's status does not allow this transition, or it changed concurrently (concurrent-change)")
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the order")
 	@Operation(summary = "PENDING → PAID; optional If-Match")
-	ResponseEntity<OrderResponse> pay(@PathVariable String id,
+	ResponseEntity<OrderResponse> pay(
+			@Parameter(schema = @Schema(format = "uuid",
+					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		return withETag(this.orders.pay(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}
 
 	@PostMapping("/{id}/ship")
+	@Versioned
+	@ProblemResponse(status = 409, type = "invalid-transition",
+			description = "The order's status does not allow this transition, or it changed concurrently (concurrent-change)")
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the order")
 	@Operation(summary = "PAID → SHIPPED; optional If-Match")
-	ResponseEntity<OrderResponse> ship(@PathVariable String id,
+	ResponseEntity<OrderResponse> ship(
+			@Parameter(schema = @Schema(format = "uuid",
+					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		return withETag(this.orders.ship(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}
 
 	@PostMapping("/{id}/cancel")
+	@Versioned
+	@ProblemResponse(status = 409, type = "invalid-transition",
+			description = "The order's status does not allow this transition, or it changed concurrently (concurrent-change)")
+	@ProblemResponse(status = 412, type = "version-mismatch",
+			description = "If-Match names another version of the order")
 	@Operation(summary = "PENDING or PAID → CANCELLED; optional If-Match")
-	ResponseEntity<OrderResponse> cancel(@PathVariable String id,
+	ResponseEntity<OrderResponse> cancel(
+			@Parameter(schema = @Schema(format = "uuid",
+					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		return withETag(this.orders.cancel(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}

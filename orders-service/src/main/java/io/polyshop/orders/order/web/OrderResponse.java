@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import io.polyshop.orders.order.Order;
 import io.polyshop.orders.order.OrderLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-record OrderResponse(UUID id, String customerId, @Nullable String sessionId, String status, List<LineResponse> lines,
-		MoneyJson total, Instant createdAt, Instant updatedAt, long version) {
+record OrderResponse(UUID id, String customerId, @Schema(nullable = true) @Nullable String sessionId,
+		@Schema(allowableValues = {
+				"PENDING", "PAID", "SHIPPED", "CANCELLED" }) String status,
+		List<LineResponse> lines, MoneyJson total, Instant createdAt, Instant updatedAt, long version){
 
 	static OrderResponse of(Order order) {
 		return new OrderResponse(order.id(), order.customerId(), order.sessionId(), order.status().name(),

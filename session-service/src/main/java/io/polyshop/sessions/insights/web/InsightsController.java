@@ -9,9 +9,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Queries of the CQRS read model; it trails the sessions table by the projector's lag.
  */
 @RestController
-@RequestMapping("/insights")
+@RequestMapping(path = "/insights", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Cart insights")
 class InsightsController {
 
@@ -34,7 +36,8 @@ class InsightsController {
 
 	@GetMapping("/products/{sku}")
 	@Operation(summary = "Demand for a product: in carts now, adds, checkouts, abandons")
-	CartInsights.ProductDemand product(@PathVariable String sku) {
+	CartInsights.ProductDemand product(@PathVariable @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{2,39}$",
+			message = "must be 3 to 40 upper-case letters, digits or dashes, such as \"KTCH-00042\"") String sku) {
 		return this.insights.demand(sku);
 	}
 

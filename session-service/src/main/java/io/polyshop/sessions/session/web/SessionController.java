@@ -4,12 +4,18 @@ import java.net.URI;
 import java.util.Currency;
 import java.util.List;
 
+import io.polyshop.defaults.Currencies;
+import io.polyshop.defaults.openapi.ProblemResponse;
 import io.polyshop.sessions.checkout.CheckoutService;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.Session;
 import io.polyshop.sessions.session.SessionService;
 import io.polyshop.sessions.session.Sessions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,7 +27,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
  * never cached ({@code Cache-Control: no-store}).
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Sessions")
 class SessionController {
 
@@ -51,13 +61,19 @@ class SessionController {
 
 	@PostMapping("/sessions")
 	@Operation(summary = "Start a session (optional body {\"currency\": \"USD\"})")
+	@ApiResponse(responseCode = "201", description = "Started",
+			headers = @Header(name = HttpHeaders.LOCATION, description = "The session's URL",
+					schema = @Schema(type = "string", example = "/sessions/q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")))
+	@ProblemResponse(status = 422, type = "cart-rule", description = "The currency is not one money can be in")
 	ResponseEntity<SessionResponse> start(@Valid @RequestBody(required = false) @Nullable StartRequest request) {
 		String code = (request != null && request.currency() != null) ? request.currency() : "USD";
-		Currency currency = Currency.getAvailableCurrencies()
-			.stream()
-			.filter((candidate) -> candidate.getCurrencyCode().equals(code))
-			.findFirst()
-			.orElseThrow(() -> new CartRuleException("unsupported-currency", code + " is not an ISO 4217 currency"));
+		Currency currency;
+		try {
+			currency = Currencies.money(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CartRuleException("unsupported-currency", String.valueOf(ex.getMessage()));
+		}
 		Session session = this.sessions.start(currency);
 		return ResponseEntity.created(URI.create("/sessions/" + session.id()))
 			.cacheControl(CacheControl.noStore())
@@ -66,33 +82,68 @@ class SessionController {
 
 	@GetMapping("/sessions/{id}")
 	@Operation(summary = "The session with its cart and totals, from one DynamoDB Query")
-	ResponseEntity<SessionResponse> get(@PathVariable String id) {
+	ResponseEntity<SessionResponse> get(
+			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
+					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
+							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id) {
 		return respond(this.sessions.get(id));
 	}
 
 	@PutMapping("/sessions/{id}/customer")
 	@Operation(summary = "Attach a customer (fills the sparse GSI)")
-	ResponseEntity<SessionResponse> attachCustomer(@PathVariable String id,
+	@ProblemResponse(status = 409, type = "concurrent-change",
+			description = "The session kept changing under this request: read it again and retry")
+	@ProblemResponse(status = 422, type = "cart-rule",
+			description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
+	ResponseEntity<SessionResponse> attachCustomer(
+			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
+					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
+							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
 			@Valid @RequestBody CustomerRequest request) {
 		return respond(this.sessions.attachCustomer(id, request.customerId()));
 	}
 
 	@PutMapping("/sessions/{id}/cart/{sku}")
 	@Operation(summary = "Set a product's quantity in the cart (0 removes it); name and price come from catalog")
-	ResponseEntity<SessionResponse> setQuantity(@PathVariable String id, @PathVariable String sku,
+	@ProblemResponse(status = 409, type = "concurrent-change",
+			description = "The session kept changing under this request: read it again and retry")
+	@ProblemResponse(status = 422, type = "cart-rule",
+			description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
+	ResponseEntity<SessionResponse> setQuantity(
+			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
+					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
+							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
+			@PathVariable @Pattern(regexp = Inputs.SKU, message = Inputs.SKU_MESSAGE) String sku,
 			@Valid @RequestBody QuantityRequest request) {
 		return respond(this.sessions.setQuantity(id, sku, request.quantity()));
 	}
 
 	@DeleteMapping("/sessions/{id}/cart/{sku}")
 	@Operation(summary = "Remove a product from the cart")
-	ResponseEntity<SessionResponse> remove(@PathVariable String id, @PathVariable String sku) {
+	@ProblemResponse(status = 409, type = "concurrent-change",
+			description = "The session kept changing under this request: read it again and retry")
+	@ProblemResponse(status = 422, type = "cart-rule",
+			description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
+	ResponseEntity<SessionResponse> remove(
+			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
+					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
+							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
+			@PathVariable @Pattern(regexp = Inputs.SKU, message = Inputs.SKU_MESSAGE) String sku) {
 		return respond(this.sessions.remove(id, sku));
 	}
 
 	@PostMapping("/sessions/{id}/checkout")
 	@Operation(summary = "Turn the cart into an order; idempotent (a repeat returns the same order)")
-	ResponseEntity<CheckoutResponse> checkout(@PathVariable String id) {
+	@ApiResponse(responseCode = "200", description = "Already checked out: the same order")
+	@ApiResponse(responseCode = "201", description = "Checked out: the order was placed")
+	@ProblemResponse(status = 409, type = "concurrent-change",
+			description = "The cart changed during checkout: read it again and retry")
+	@ProblemResponse(status = 422, type = "order-rejected",
+			description = "The cart cannot become an order (empty, or orders-service refused it; cart-rule)")
+	ResponseEntity<CheckoutResponse> checkout(
+			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
+					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
+							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id) {
 		CheckoutService.Checkout result = this.checkout.checkout(id);
 		return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
@@ -101,7 +152,9 @@ class SessionController {
 
 	@GetMapping("/customers/{customerId}/sessions")
 	@Operation(summary = "A customer's live sessions, newest first, from the sparse GSI")
-	List<Sessions.SessionSummary> customerSessions(@PathVariable String customerId,
+	List<Sessions.SessionSummary> customerSessions(
+			@PathVariable @Size(max = 64) @Pattern(regexp = Inputs.CUSTOMER_ID,
+					message = Inputs.CUSTOMER_ID_MESSAGE) String customerId,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		return this.sessions.sessionsOf(customerId, limit);
 	}
@@ -110,19 +163,22 @@ class SessionController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SessionResponse.of(session));
 	}
 
-	record StartRequest(@Pattern(regexp = "^[A-Z]{3}$",
-			message = "must be an ISO 4217 code such as \"USD\"") @Nullable String currency) {
+	record StartRequest(@Schema(description = "ISO 4217; USD when absent", example = "EUR") @Pattern(
+			regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as \"USD\"") @Nullable String currency) {
 	}
 
-	record CustomerRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:@-]+$",
-			message = "may contain letters, digits and . _ : @ -") String customerId) {
+	record CustomerRequest(@Schema(example = "alice") @NotBlank @Size(max = 64) @Pattern(regexp = Inputs.CUSTOMER_ID,
+			message = Inputs.CUSTOMER_ID_MESSAGE) String customerId) {
 	}
 
 	/** 1..99 puts that many in the cart, 0 removes the line; other values are a 422. */
-	record QuantityRequest(@NotNull Integer quantity) {
+	record QuantityRequest(@Schema(description = "0 removes the line; 1 to 99 sets it; anything else is a 422",
+			example = "2") @NotNull Integer quantity) {
 	}
 
-	record CheckoutResponse(String orderId, String sessionStatus, boolean repeated) {
+	record CheckoutResponse(@Schema(format = "uuid") String orderId,
+			@Schema(allowableValues = "CHECKED_OUT") String sessionStatus,
+			@Schema(description = "true when this checkout had already happened") boolean repeated) {
 	}
 
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import io.polyshop.sessions.session.CartLine;
 import io.polyshop.sessions.session.Money;
 import io.polyshop.sessions.session.Session;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-record SessionResponse(String id, String status, @Nullable String customerId, String currency, List<Line> lines,
-		int itemCount, MoneyJson total, long version, long cartVersion, Instant createdAt, Instant expiresAt,
-		@Nullable String orderId) {
+record SessionResponse(String id, @Schema(allowableValues = {
+		"ACTIVE", "CHECKED_OUT" }) String status, @Schema(nullable = true) @Nullable String customerId, String currency,
+		List<Line> lines, int itemCount, MoneyJson total, long version, long cartVersion, Instant createdAt,
+		Instant expiresAt, @Schema(nullable = true, format = "uuid") @Nullable String orderId){
 
 	static SessionResponse of(Session session) {
 		return new SessionResponse(session.id(), session.status().name(), session.customerId(),
@@ -29,7 +31,8 @@ record SessionResponse(String id, String status, @Nullable String customerId, St
 	}
 
 	/** Money on the wire: a decimal string and a currency; never a JSON number. */
-	record MoneyJson(String amount, String currency) {
+	record MoneyJson(@Schema(description = "A decimal string, never a JSON number", example = "19.99") String amount,
+			@Schema(example = "USD") String currency) {
 
 		static MoneyJson of(Money money) {
 			return new MoneyJson(money.amount().toPlainString(), money.currency().getCurrencyCode());
