@@ -1,0 +1,73 @@
+package io.polyshop.catalog;
+
+import java.util.Map;
+import javax.sql.DataSource;
+
+import io.polyshop.contract.HostileRequest;
+import io.polyshop.contract.HostileRequests;
+import io.polyshop.contract.RunningService;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property-based fuzzing over real HTTP: hostile requests generated from the service's
+ * own OpenAPI document, against the whole application on real PostgreSQL and Redis. No
+ * answer is a 5xx, every error is problem details, and no write that must fail changes
+ * the catalogue (see {@link HostileRequests}).
+ */
+class HostileInputFuzzTests {
+
+	private static final String SKU = "FUZZ-00001";
+
+	private static @Nullable RunningService service;
+
+	private static @Nullable HostileRequests requests;
+
+	@BeforeContainer
+	static void start() {
+		RunningService running = RunningService
+			.start(SpringApplication.from(CatalogApplication::main).with(BackingServicesConfiguration.class));
+		service = running;
+		running.call("PUT", "/products/" + SKU, Map.of(), TestProducts.json("Fuzzed kettle", "fuzz", "19.99"));
+		requests = HostileRequests.from(running.openApiDocument(), Map.of("sku", SKU));
+	}
+
+	@AfterContainer
+	static void stop() {
+		if (service != null) {
+			service.close();
+		}
+	}
+
+	@Property(tries = 1000)
+	void hostileInputGetsAProblemAndChangesNothing(@ForAll("hostile") HostileRequest request) {
+		assertThat(service).isNotNull();
+		HostileRequests.check(service.http(), request, HostileInputFuzzTests::catalogue);
+	}
+
+	@Provide
+	Arbitrary<HostileRequest> hostile() {
+		assertThat(requests).isNotNull();
+		return requests.requests();
+	}
+
+	/** Every product row, as one digest. */
+	private static String catalogue() {
+		assertThat(service).isNotNull();
+		return JdbcClient.create(service.context().getBean(DataSource.class))
+			.sql("select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by sku)), '') from product p")
+			.query(String.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.polyshop.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole service on a random port, for tests that talk to it over real HTTP (the fuzz
+ * tests, which run under jqwik and so outside Spring's test context).
+ */
+public final class RunningService implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final RawHttp http;
+
+	private RunningService(ConfigurableApplicationContext context) {
+		this.context = context;
+		WebServer server = ((WebServerApplicationContext) context).getWebServer();
+		if (server == null) {
+			throw new IllegalStateException("Not a web application: " + context);
+		}
+		this.http = new RawHttp(server.getPort());
+	}
+
+	/**
+	 * @param application the service's main with its test configuration, such as
+	 * {@code SpringApplication.from(CatalogApplication::main).with(BackingServicesConfiguration.class)}
+	 * @param properties extra properties as {@code name=value}
+	 */
+	public static RunningService start(SpringApplication.Augmented application, String... properties) {
+		String[] args = new String[properties.length + 2];
+		args[0] = "--server.port=0";
+		args[1] = "--spring.main.banner-mode=off";
+		for (int i = 0; i < properties.length; i++) {
+			args[i + 2] = "--" + properties[i];
+		}
+		return new RunningService(application.run(args).getApplicationContext());
+	}
+
+	public RawHttp http() {
+		return this.http;
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	/** The service's OpenAPI document, as it serves it. */
+	public String openApiDocument() {
+		RawHttp.Answer answer = this.http.send("GET", "/v3/api-docs.yaml", Map.of(), new byte[0]);
+		assertThat(answer.status()).isEqualTo(200);
+		return answer.body();
+	}
+
+	/** A valid JSON request that sets up test data: anything but a 2xx fails the test. */
+	public RawHttp.Answer call(String method, String path, Map<String, String> headers, String json) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+		all.put("Content-Type", "application/json");
+		all.put("Accept", "application/json");
+		RawHttp.Answer answer = this.http.send(method, path, all, json.getBytes(StandardCharsets.UTF_8));
+		assertThat(answer.status()).as("%s %s → %s", method, path, answer.body()).isBetween(200, 299);
+		return answer;
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.polyshop.orders;
+
+import java.util.Map;
+import javax.sql.DataSource;
+
+import io.polyshop.contract.HostileRequest;
+import io.polyshop.contract.HostileRequests;
+import io.polyshop.contract.RunningService;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property-based fuzzing over real HTTP: hostile requests generated from the service's
+ * own OpenAPI document, against the whole application on real PostgreSQL. No answer is a
+ * 5xx, every error is problem details, and no write that must fail changes an order, its
+ * history or an idempotency key (see {@link HostileRequests}).
+ */
+class HostileInputFuzzTests {
+
+	private static @Nullable RunningService service;
+
+	private static @Nullable HostileRequests requests;
+
+	@BeforeContainer
+	static void start() {
+		RunningService running = RunningService.start(
+				SpringApplication.from(OrdersApplication::main).with(BackingServicesConfiguration.class),
+				"polyshop.orders.catalog.base-url=" + CatalogStub.shared().baseUrl());
+		service = running;
+		String order = running
+			.call("POST", "/orders", Map.of("Idempotency-Key", TestOrders.uniqueKey()),
+					TestOrders.body(TestOrders.uniqueCustomer(),
+							"[{\"sku\": \"%s\", \"quantity\": 2}]".formatted(CatalogStub.KETTLE)))
+			.headers()
+			.get("location");
+		assertThat(order).startsWith("/orders/");
+		requests = HostileRequests.from(running.openApiDocument(), Map.of("id", order.substring("/orders/".length())));
+	}
+
+	@AfterContainer
+	static void stop() {
+		if (service != null) {
+			service.close();
+		}
+	}
+
+	@Property(tries = 1000)
+	void hostileInputGetsAProblemAndChangesNothing(@ForAll("hostile") HostileRequest request) {
+		assertThat(service).isNotNull();
+		HostileRequests.check(service.http(), request, HostileInputFuzzTests::orders);
+	}
+
+	@Provide
+	Arbitrary<HostileRequest> hostile() {
+		assertThat(requests).isNotNull();
+		return requests.requests();
+	}
+
+	/** Every row of every table, as one digest. */
+	private static String orders() {
+		assertThat(service).isNotNull();
+		return JdbcClient.create(service.context().getBean(DataSource.class))
+			.sql("""
+					select (select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from orders t)
+					    || (select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from order_line t)
+					    || (select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from order_event t)
+					    || (select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from idempotency_key t)
+					""")
+			.query(String.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.polyshop.sessions;
+
+import java.util.Map;
+
+import io.polyshop.contract.HostileRequest;
+import io.polyshop.contract.HostileRequests;
+import io.polyshop.contract.RunningService;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import org.springframework.boot.SpringApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property-based fuzzing over real HTTP: hostile requests generated from the service's
+ * own OpenAPI document, against the whole application on DynamoDB Local. No answer is a
+ * 5xx, every error is problem details, and no write that must fail changes an item of the
+ * sessions table (see {@link HostileRequests}).
+ */
+class HostileInputFuzzTests {
+
+	private static final String CUSTOMER = "fuzz-customer";
+
+	private static @Nullable RunningService service;
+
+	private static @Nullable HostileRequests requests;
+
+	@BeforeContainer
+	static void start() {
+		RunningService running = RunningService.start(
+				SpringApplication.from(SessionsApplication::main).with(BackingServicesConfiguration.class),
+				"polyshop.sessions.dynamodb.endpoint=" + BackingServicesConfiguration.dynamoDbEndpoint(),
+				"polyshop.sessions.dynamodb.region=us-east-1",
+				"polyshop.sessions.catalog.base-url=" + CatalogStub.shared().baseUrl(),
+				"polyshop.sessions.orders.base-url=" + FakeOrders.shared().baseUrl());
+		service = running;
+		String session = running.call("POST", "/sessions", Map.of(), "{\"currency\": \"USD\"}")
+			.headers()
+			.get("location");
+		assertThat(session).startsWith("/sessions/");
+		running.call("PUT", session + "/cart/KTCH-00001", Map.of(), "{\"quantity\": 2}");
+		running.call("PUT", session + "/customer", Map.of(), "{\"customerId\": \"" + CUSTOMER + "\"}");
+		requests = HostileRequests.from(running.openApiDocument(),
+				Map.of("id", session.substring("/sessions/".length()), "sku", "KTCH-00001", "customerId", CUSTOMER));
+	}
+
+	@AfterContainer
+	static void stop() {
+		if (service != null) {
+			service.close();
+		}
+	}
+
+	@Property(tries = 1000)
+	void hostileInputGetsAProblemAndChangesNothing(@ForAll("hostile") HostileRequest request) {
+		assertThat(service).isNotNull();
+		HostileRequests.check(service.http(), request, HostileInputFuzzTests::sessions);
+	}
+
+	@Provide
+	Arbitrary<HostileRequest> hostile() {
+		assertThat(requests).isNotNull();
+		return requests.requests();
+	}
+
+	/** Every item of the sessions table, in key order. */
+	private static String sessions() {
+		assertThat(service).isNotNull();
+		DynamoDbClient dynamo = service.context().getBean(DynamoDbClient.class);
+		String table = service.context().getBean(SessionsProperties.class).dynamodb().sessionsTable();
+		return dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
+			.items()
+			.stream()
+			.map(Object::toString)
+			.sorted()
+			.toList()
+			.toString();
+	}
+
+}
