@@ -6,8 +6,10 @@ import io.polyshop.defaults.problem.ProblemDetailsDefaults;
 import io.polyshop.defaults.problem.ProblemErrorController;
 import io.polyshop.defaults.web.ProblemErrorReportValve;
 import io.polyshop.defaults.web.RequestBodyLimitFilter;
+import io.polyshop.defaults.web.RequestHeadLimitFilter;
 import io.polyshop.defaults.web.TomcatProblemDetails;
 import org.apache.catalina.core.StandardHost;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
@@ -91,10 +94,42 @@ public class ServiceDefaultsAutoConfiguration {
 			return registration;
 		}
 
+		/**
+		 * A request target above {@code polyshop.http.max-uri-length} (8 KiB) is a 414,
+		 * headers above {@code polyshop.http.max-header-size} (8 KiB) a 431.
+		 */
+		@Bean
+		FilterRegistrationBean<RequestHeadLimitFilter> requestHeadLimitFilter(
+				@Value("${polyshop.http.max-uri-length:8KB}") DataSize maxUriLength,
+				@Value("${polyshop.http.max-header-size:8KB}") DataSize maxHeaderSize) {
+			FilterRegistrationBean<RequestHeadLimitFilter> registration = new FilterRegistrationBean<>(
+					new RequestHeadLimitFilter(maxUriLength.toBytes(), maxHeaderSize.toBytes()));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
 		@Import(TomcatProblemDetails.class)
 		static class TomcatDefaults {
+
+			/**
+			 * Tomcat refuses a request head above its limit with a bare 400 before any
+			 * filter runs; the limit is set above the filter's two, so that what is
+			 * merely too large gets the 414 or 431 HTTP has for it.
+			 */
+			@Bean
+			@Order(Ordered.LOWEST_PRECEDENCE)
+			WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestHeadLimit(
+					@Value("${polyshop.http.max-uri-length:8KB}") DataSize maxUriLength,
+					@Value("${polyshop.http.max-header-size:8KB}") DataSize maxHeaderSize) {
+				int limit = Math.toIntExact(maxUriLength.toBytes() + maxHeaderSize.toBytes() + 16 * 1024);
+				return (factory) -> factory.addConnectorCustomizers((connector) -> {
+					if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+						http.setMaxHttpRequestHeaderSize(limit);
+					}
+				});
+			}
 
 			/** Tomcat's own error pages as problem details. */
 			@Bean

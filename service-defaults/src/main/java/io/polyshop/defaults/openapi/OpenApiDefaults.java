@@ -62,9 +62,11 @@ public class OpenApiDefaults {
 	@Bean
 	OpenApiCustomizer polyshopContract(@Value("${spring.application.name:service}") String name,
 			@Value("${polyshop.http.max-body-size:1MB}") DataSize maxBodySize,
-			@Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
+			@Value("${polyshop.http.max-uri-length:8KB}") DataSize maxUriLength,
+			@Value("${polyshop.http.max-header-size:8KB}") DataSize maxHeaderSize) {
 		return (openApi) -> {
-			openApi.info(new Info().title(name).version("1").description(limits(maxBodySize, maxHeaderSize)))
+			openApi
+				.info(new Info().title(name).version("1").description(limits(maxBodySize, maxUriLength, maxHeaderSize)))
 				.servers(List.of(new Server().url("/").description("this service")));
 			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 			components.addSchemas(FIELD_ERROR_SCHEMA, fieldErrorSchema()).addSchemas(PROBLEM_SCHEMA, problemSchema());
@@ -80,13 +82,14 @@ public class OpenApiDefaults {
 		return OpenApiDefaults::document;
 	}
 
-	private static String limits(DataSize maxBodySize, DataSize maxHeaderSize) {
+	private static String limits(DataSize maxBodySize, DataSize maxUriLength, DataSize maxHeaderSize) {
 		return """
 				Errors are `application/problem+json` (RFC 9457) with a stable `type` per kind of error \
 				(`urn:polyshop:problem:<kind>`); a 400 names each invalid field in `errors[]`. \
-				Request bodies are strict JSON of at most %d bytes (413 above); the request line and \
-				headers together are bounded at %d bytes (400 above). Money amounts are decimal strings.\
-				""".formatted(maxBodySize.toBytes(), maxHeaderSize.toBytes());
+				Request bodies are strict JSON of at most %d bytes (413 above); the path and query of \
+				at most %d bytes (414 above); the headers of at most %d bytes together (431 above). \
+				Money amounts are decimal strings.\
+				""".formatted(maxBodySize.toBytes(), maxUriLength.toBytes(), maxHeaderSize.toBytes());
 	}
 
 	static Operation document(Operation operation, HandlerMethod handler) {
@@ -129,6 +132,8 @@ public class OpenApiDefaults {
 			putIfAbsent(responses, 413, "http-413", "The request body is larger than the limit");
 			putIfAbsent(responses, 415, "http-415", "The request body is not application/json");
 		}
+		putIfAbsent(responses, 414, "http-414", "The path and query are longer than the limit");
+		putIfAbsent(responses, 431, "http-431", "The headers are larger than the limit");
 		putIfAbsent(responses, 500, "internal-error", "An unexpected error; it has been logged");
 		if (!responses.containsKey("503")) {
 			ApiResponse unavailable = problem(503, "dependency-unavailable",

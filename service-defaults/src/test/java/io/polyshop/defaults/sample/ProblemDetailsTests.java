@@ -115,11 +115,23 @@ class ProblemDetailsTests {
 	}
 
 	@Test
-	void anOversizedHeaderIsAProblemFromTomcatItself() throws Exception {
-		HttpResponse<String> response = send(get("/things").header("X-Big", "y".repeat(20_000)));
-		assertThat(response.statusCode()).isBetween(400, 431);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith(PROBLEM_JSON));
+	void headersOverTheLimitAreA431() throws Exception {
+		HttpResponse<String> response = send(get("/things").header("X-Big", "y".repeat(9_000)));
+		assertProblem(response, 431, "urn:polyshop:problem:http-431");
+		assertThat(response.body()).doesNotContain("yyyy");
+	}
+
+	@Test
+	void aTargetOverTheLimitIsA414() throws Exception {
+		HttpResponse<String> response = send(get("/things?q=" + "z".repeat(9_000)));
+		assertProblem(response, 414, "urn:polyshop:problem:http-414");
+		assertThat(response.body()).doesNotContain("zzzz");
+	}
+
+	@Test
+	void aHeadFarOverTheLimitIsAProblemFromTomcatItself() throws Exception {
+		HttpResponse<String> response = send(get("/things").header("X-Big", "y".repeat(60_000)));
+		assertProblem(response, 400, "urn:polyshop:problem:invalid-input");
 		assertThat(response.body()).doesNotContain("yyyy");
 	}
 
