@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -33,6 +34,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -95,7 +97,15 @@ public class OpenApiDefaults {
 	static Operation document(Operation operation, HandlerMethod handler) {
 		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
 		responses.values().forEach(OpenApiDefaults::jsonNotAnything);
-		if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Versioned.class)) {
+		boolean versioned = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Versioned.class);
+		if (versioned && AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
+			operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH)
+				.description("The ETag last read: 304 without a body while the resource is unchanged")
+				.schema(new StringSchema().example("\"3\"")));
+			responses.addApiResponse("304", new ApiResponse().description("Not modified since the ETag sent")
+				.addHeaderObject(HttpHeaders.ETAG, new Header().schema(new StringSchema())));
+		}
+		if (versioned) {
 			responses.forEach((status, response) -> {
 				if (status.startsWith("2")) {
 					response.addHeaderObject(HttpHeaders.ETAG,

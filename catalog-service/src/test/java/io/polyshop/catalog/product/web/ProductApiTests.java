@@ -43,6 +43,22 @@ class ProductApiTests {
 	}
 
 	@Test
+	void aConditionalGetWithTheCurrentETagIsNotModifiedAndOneWithAnOldETagGetsTheProduct() {
+		String sku = TestProducts.uniqueSku();
+		put(sku, TestProducts.json("Vase", "home", "12.00"));
+
+		assertThat(this.mvc.get().uri("/products/{sku}", sku).header(HttpHeaders.IF_NONE_MATCH, "\"0\""))
+			.hasStatus(HttpStatus.NOT_MODIFIED)
+			.hasHeader(HttpHeaders.ETAG, "\"0\"");
+		put(sku, TestProducts.json("Vase", "home", "13.00"));
+		assertThat(this.mvc.get().uri("/products/{sku}", sku).header(HttpHeaders.IF_NONE_MATCH, "\"0\"")).hasStatusOk()
+			.hasHeader(HttpHeaders.ETAG, "\"1\"")
+			.bodyJson()
+			.extractingPath("$.price.amount")
+			.isEqualTo("13.00");
+	}
+
+	@Test
 	void aStaleIfMatchIsAPreconditionFailure() {
 		String sku = TestProducts.uniqueSku();
 		put(sku, TestProducts.json("Lamp", "home", "25.00"));
