@@ -164,7 +164,9 @@ public final class HostileRequests {
 				Arbitraries.of("", " ", "%", "%%%garbage", "%00", "%C0%AF", "%FF%FE", "../../etc/passwd", "\u0000",
 						"' OR '1'='1", "<script>alert(1)</script>", "${jndi:ldap://x/a}", "\uFEFF", "\uD83D\uDED2",
 						"\uD800", "NaN", "1e400", "-1", "0", "99999999999999999999", "null", "true", "[]", "{}",
-						"W/\"1\"", "*", "\u202Eevil"));
+						"W/\"1\"", "*", "\u202Eevil", "+1000000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
+						"0000-01-01T00:00:00Z", "99999-01-01", "2026-02-30", "2026-13-01T00:00:00Z",
+						"9999-12-31T23:59:59Z"));
 	}
 
 	/** A change to a request, and whether it makes the request invalid by itself. */

@@ -1,6 +1,7 @@
 package io.polyshop.contract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.polyshop.contract.HostileRequests.Draft;
 import io.polyshop.contract.HostileRequests.Field;
 import io.polyshop.contract.HostileRequests.Mutation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,10 +35,12 @@ final class Mutations {
 	}
 
 	/**
-	 * A change of the JSON body, which takes effect unless the body was already broken.
+	 * A change at a JSON pointer of the body, which takes effect only while the body is
+	 * still JSON and the pointer's parent is still an object or array (an earlier
+	 * mutation may have removed or replaced it).
 	 */
-	static Mutation ofJson(String description, Consumer<Draft> change) {
-		return of(description, true, (draft) -> draft.rawBody == null, change);
+	static Mutation ofJson(String description, String pointer, Consumer<Draft> change) {
+		return of(description, true, (draft) -> draft.rawBody == null && parent(draft, pointer) != null, change);
 	}
 
 	/** A change of a path parameter, which takes effect unless it was already changed. */
@@ -145,17 +149,43 @@ final class Mutations {
 	 * raw.
 	 */
 	static Arbitrary<Mutation> queryParameter(List<Parameter> parameters) {
-		List<String> names = new java.util.ArrayList<>(parameters.stream()
-			.filter((parameter) -> "query".equals(parameter.getIn()))
-			.map(Parameter::getName)
-			.toList());
-		names.add("fuzz");
-		return Combinators.combine(Arbitraries.of(names), HostileRequests.hostileStrings(), Arbitraries.of(true, false))
-			.as((name, value,
+		List<Arbitrary<Mutation>> choices = new ArrayList<>();
+		for (Parameter parameter : parameters) {
+			if ("query".equals(parameter.getIn())) {
+				choices.add(queryParameter(parameter.getName(),
+						Arbitraries.oneOf(HostileRequests.hostileStrings(), edgesOf(parameter.getSchema()))));
+			}
+		}
+		choices.add(queryParameter("fuzz", HostileRequests.hostileStrings()));
+		return Arbitraries.oneOf(choices);
+	}
+
+	private static Arbitrary<Mutation> queryParameter(String name, Arbitrary<String> values) {
+		return Combinators.combine(values, Arbitraries.of(true, false))
+			.as((value,
 					raw) -> of("query " + name + (raw ? " (raw)" : "") + " = " + value, false,
 							(draft) -> draft.query.add(name + "=" + (raw
 									? value.replace(" ", "%20").replace("#", "%23").replace("\r", "").replace("\n", "")
 									: HostileRequests.encode(value)))));
+	}
+
+	/**
+	 * Values at the edges of a parameter's type, which a parser accepts and a store may
+	 * not: instants Java can hold and PostgreSQL cannot, numbers past an int.
+	 */
+	private static Arbitrary<String> edgesOf(@Nullable Schema<?> schema) {
+		String format = (schema != null && schema.getFormat() != null) ? schema.getFormat() : "";
+		String type = (schema != null) ? HostileRequests.type(schema) : "string";
+		return switch (format.isEmpty() ? type : format) {
+			case "date-time" -> Arbitraries.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z",
+					"+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+					"1970-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z");
+			case "date" -> Arbitraries.of("+1000000000-12-31", "-999999999-01-01", "+10000-01-01", "0000-01-01",
+					"9999-12-31", "2026-02-30", "1970-01-01");
+			case "int32", "int64", "integer", "number" -> Arbitraries.of("0", "-1", "2147483647", "2147483648",
+					"-2147483649", "9223372036854775808", "1e3", "1.5", "0x10", "NaN");
+			default -> Arbitraries.strings().withCharRange('\u0000', '\u007f').ofMaxLength(20);
+		};
 	}
 
 	/** A body that is not one JSON value. */
@@ -199,7 +229,7 @@ final class Mutations {
 
 	/** A property no schema of ours declares. */
 	static Arbitrary<Mutation> unknownProperty() {
-		return HostileRequests.hostileStrings().map((value) -> ofJson("unknown property", (draft) -> {
+		return HostileRequests.hostileStrings().map((value) -> ofJson("unknown property", "/zzUnknown", (draft) -> {
 			if (draft.json instanceof ObjectNode object) {
 				object.put("zzUnknown", value);
 				draft.payloads.add(value);
@@ -210,8 +240,8 @@ final class Mutations {
 	/** A declared property with a value of another JSON type. */
 	static Arbitrary<Mutation> wrongType(List<Field> fields) {
 		return Combinators.combine(Arbitraries.of(fields), Arbitraries.integers().between(0, 4))
-			.as((field, choice) -> ofJson("wrong type at " + field.pointer(), (draft) -> set(draft, field.pointer(),
-					wrongTypeFor(HostileRequests.type(field.schema()), choice))));
+			.as((field, choice) -> ofJson("wrong type at " + field.pointer(), field.pointer(), (draft) -> set(draft,
+					field.pointer(), wrongTypeFor(HostileRequests.type(field.schema()), choice))));
 	}
 
 	private static JsonNode wrongTypeFor(String type, int choice) {
@@ -235,14 +265,15 @@ final class Mutations {
 	/** A required property missing, or null. */
 	static Arbitrary<Mutation> missingOrNull(List<Field> required) {
 		return Combinators.combine(Arbitraries.of(required), Arbitraries.of(true, false))
-			.as((field, remove) -> ofJson((remove ? "missing " : "null ") + field.pointer(), (draft) -> {
-				if (remove) {
-					remove(draft, field.pointer());
-				}
-				else {
-					set(draft, field.pointer(), NODES.nullNode());
-				}
-			}));
+			.as((field, remove) -> ofJson((remove ? "missing " : "null ") + field.pointer(), field.pointer(),
+					(draft) -> {
+						if (remove) {
+							remove(draft, field.pointer());
+						}
+						else {
+							set(draft, field.pointer(), NODES.nullNode());
+						}
+					}));
 	}
 
 	/** A string longer than its maximum length. */
@@ -252,7 +283,7 @@ final class Mutations {
 				Integer maxLength = field.schema().getMaxLength();
 				int length = ((maxLength != null) ? maxLength : 0) + extra;
 				String value = "L".repeat(length);
-				return ofJson("string of " + length + " at " + field.pointer(), (draft) -> {
+				return ofJson("string of " + length + " at " + field.pointer(), field.pointer(), (draft) -> {
 					set(draft, field.pointer(), NODES.textNode(value));
 					draft.payloads.add(value);
 				});
@@ -267,12 +298,13 @@ final class Mutations {
 	/** A control character inside a string that has a pattern. */
 	static Arbitrary<Mutation> controlCharacter(List<Field> patterned) {
 		return Combinators.combine(Arbitraries.of(patterned), forbiddenControls())
-			.as((field, control) -> ofJson("U+%04X at %s".formatted((int) control, field.pointer()), (draft) -> {
-				JsonNode current = get(draft, field.pointer());
-				String text = (current != null && current.isTextual()) ? current.asText() : "x";
-				set(draft, field.pointer(), NODES
-					.textNode(text.substring(0, text.length() / 2) + control + text.substring(text.length() / 2)));
-			}));
+			.as((field, control) -> ofJson("U+%04X at %s".formatted((int) control, field.pointer()), field.pointer(),
+					(draft) -> {
+						JsonNode current = get(draft, field.pointer());
+						String text = (current != null && current.isTextual()) ? current.asText() : "x";
+						set(draft, field.pointer(), NODES.textNode(
+								text.substring(0, text.length() / 2) + control + text.substring(text.length() / 2)));
+					}));
 	}
 
 	/** Header values cannot hold line breaks, or the request would become two. */
@@ -314,7 +346,7 @@ final class Mutations {
 		}
 		String parentPointer = pointer.substring(0, pointer.lastIndexOf('/'));
 		JsonNode parent = parentPointer.isEmpty() ? draft.json : draft.json.at(parentPointer);
-		return parent.isMissingNode() ? null : parent;
+		return parent.isContainerNode() ? parent : null;
 	}
 
 }

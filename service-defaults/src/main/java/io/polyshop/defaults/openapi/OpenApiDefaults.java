@@ -101,7 +101,7 @@ public class OpenApiDefaults {
 		if (versioned && AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
 			operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH)
 				.description("The ETag last read: 304 without a body while the resource is unchanged")
-				.schema(new StringSchema().example("\"3\"")));
+				.schema(new StringSchema().maxLength(64).example("\"3\"")));
 			responses.addApiResponse("304", new ApiResponse().description("Not modified since the ETag sent")
 				.addHeaderObject(HttpHeaders.ETAG, new Header().schema(new StringSchema())));
 		}
@@ -129,7 +129,8 @@ public class OpenApiDefaults {
 					.description("Write only if the resource is still at this version: "
 							+ "the strong ETag last read, such as \"3\". A weak tag never matches (412); "
 							+ "anything but one entity tag is a 400.")
-					.example("\"3\""));
+					.example("\"3\"")
+					.schema(new StringSchema().maxLength(64)));
 		}
 		boolean hasPathParameters = operation.getParameters() != null
 				&& operation.getParameters().stream().map(Parameter::getIn).anyMatch("path"::equals);

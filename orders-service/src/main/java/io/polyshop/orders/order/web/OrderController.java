@@ -63,6 +63,10 @@ class OrderController {
 
 	private static final String ORDER_ETAG = "an order, such as \"3\"";
 
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	private final OrderService orders;
 
 	private final OrderPlacement placement;
@@ -157,7 +161,8 @@ class OrderController {
 		if (pageSize < 1 || pageSize > this.listing.maxLimit()) {
 			throw new InvalidInputException("limit", "must be between 1 and " + this.listing.maxLimit());
 		}
-		Orders.OrderQuery query = new Orders.OrderQuery(customerId, status(status), from, to);
+		Orders.OrderQuery query = new Orders.OrderQuery(customerId, status(status), storable("from", from),
+				storable("to", to));
 		Orders.Slice slice = this.orders.list(query, OrderCursor.decode(cursor), pageSize);
 		List<OrderResponse> items = slice.orders().stream().map(OrderResponse::of).toList();
 		String next = null;
@@ -218,6 +223,18 @@ class OrderController {
 		catch (IllegalArgumentException ex) {
 			throw OrderNotFoundException.forId(id);
 		}
+	}
+
+	/**
+	 * An instant PostgreSQL's timestamptz can compare with: Java's range is far wider,
+	 * and anything outside the calendar years 1 to 9999 would fail in the database as a
+	 * 500.
+	 */
+	private static @Nullable Instant storable(String name, @Nullable Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+			throw new InvalidInputException(name, "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+		}
+		return instant;
 	}
 
 	private static @Nullable OrderStatus status(@Nullable String status) {

@@ -74,6 +74,13 @@ class OrderListingTests {
 		assertThat(this.mvc.get().uri("/orders?limit=0")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/orders?status=LOST")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/orders?from=yesterday")).hasStatus(HttpStatus.BAD_REQUEST);
+		// Instants Java parses but PostgreSQL cannot hold: refused before the query.
+		assertThat(this.mvc.get().uri("/orders?from={from}", "+1000000000-01-01T00:00:00Z"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("from");
+		assertThat(this.mvc.get().uri("/orders?to={to}", "-0001-01-01T00:00:00Z")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/orders?cursor=garbage")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
