@@ -2,7 +2,8 @@
 # The compose journey: the stack comes up with the README's command, then a shopper's
 # journey runs over HTTP only (browse, cart, checkout, pay, ship; the order in
 # orders-service, the product trending, an abandoned cart after a 5 s idle timeout), the
-# warehouse load runs with the README's one command, and `down -v` leaves nothing behind.
+# warehouse load runs with the README's one command, every class of hostile input gets a
+# 4xx problem (.ci/hostile-http.sh), and `down -v` leaves nothing behind.
 # Needs a Docker engine and the images (real, or ../shared/offline-images stand-ins).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -77,6 +78,9 @@ echo "$load" | tail -3
 merged="$(echo "$load" | grep -oE '[0-9]+ merged' | tail -1 | tr -dc '0-9')"
 [[ -n "$merged" && "$merged" -gt 0 ]] || fail "the load merged no rows"
 "${compose[@]}" --profile jobs run --rm analytics-job report 2>&1 | tail -8
+
+step "hostile input over HTTP (.ci/hostile-http.sh)"
+.ci/hostile-http.sh "$C" "$S" "$O" || fail "a hostile request got a 5xx or an answer that is not problem details"
 
 step "down -v"
 "${compose[@]}" --profile jobs --profile localstack down -v --remove-orphans

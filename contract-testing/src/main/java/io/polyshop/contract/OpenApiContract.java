@@ -17,6 +17,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -107,6 +108,10 @@ public final class OpenApiContract implements MockMvcBuilderCustomizer {
 		OpenApiInteractionValidator current = this.validator;
 		if (current == null) {
 			String document = document();
+			List<String> problems = new OpenAPIV3Parser().readContents(document).getMessages();
+			if (problems != null && !problems.isEmpty()) {
+				throw new AssertionError("The OpenAPI document is not valid: " + problems);
+			}
 			write(document);
 			// Paths and methods the document does not have are what a test of a 404 or a
 			// 405
