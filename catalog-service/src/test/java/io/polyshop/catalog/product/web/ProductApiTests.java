@@ -146,6 +146,12 @@ class ProductApiTests {
 			"{\"name\": \"X\\u0000Y\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}",
 			"{\"name\": \"X\", \"description\": \"bell\\u0007\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}",
 			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"XXX\"}}",
+			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"DEM\"}}",
+			// attributes: a NUL PostgreSQL's jsonb refuses, a nested object, a name that
+			// is not one
+			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}, \"attributes\": {\"a\": \"\\u0000\"}}",
+			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}, \"attributes\": {\"a\": {\"b\": 1}}}",
+			"{\"name\": \"X\", \"category\": \"home\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}, \"attributes\": {\"no spaces\": 1}}",
 			"{\"name\": \"X\", \"category\": \"home\"}", "{\"name\": ", "[]" })
 	void invalidProductBodiesAreBadRequestProblems(String body) {
 		assertThat(put(TestProducts.uniqueSku(), body)).hasStatus(HttpStatus.BAD_REQUEST)
