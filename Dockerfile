@@ -25,12 +25,13 @@ COPY catalog-service/pom.xml catalog-service/
 COPY orders-service/pom.xml orders-service/
 COPY session-projector/pom.xml session-projector/
 COPY session-service/pom.xml session-service/
+COPY auth-server/pom.xml auth-server/
 COPY analytics-job/pom.xml analytics-job/
 COPY e2e-tests/pom.xml e2e-tests/
 COPY infra/pom.xml infra/
 # Building the modules without their sources resolves exactly what the real build uses.
 RUN mvn -B -q -Dmaven.test.skip=true -Dspring-javaformat.skip=true -Dspring-boot.repackage.skip=true \
-        -pl catalog-service,orders-service,session-service,analytics-job,dynamodb-local-support -am package \
+        -pl catalog-service,orders-service,session-service,auth-server,analytics-job,dynamodb-local-support -am package \
     && rm -rf */target
 # Libraries the images use, then the one module this image is for. The small
 # dynamodb-local-support is always built: the classic builder builds every stage before

@@ -23,12 +23,15 @@ until_ok() {
 cleanup() { "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
+step "credentials for the local issuer (./polyshop credentials)"
+./polyshop credentials
+
 step "up --build (${compose[*]})"
 start=$SECONDS
 "${compose[@]}" up --build -d
 healthy() {
   local id
-  for service in postgres redis dynamodb catalog-service orders-service session-service; do
+  for service in postgres redis dynamodb auth-server catalog-service orders-service session-service; do
     id="$("${compose[@]}" ps -q "$service")"
     [[ -n "$id" && "$(docker inspect -f '{{.State.Health.Status}}' "$id")" == healthy ]] || return 1
   done

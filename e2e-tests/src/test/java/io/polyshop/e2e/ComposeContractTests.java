@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.polyshop.local.ContainerImages;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +42,8 @@ class ComposeContractTests {
 	void theStackHasTheStoresOneInitAndEveryServiceWithHealthChecksAndOrderedStartUp() throws IOException {
 		Map<String, Map<String, Object>> services = services();
 
-		assertThat(services).containsKeys("postgres", "redis", "dynamodb", "dynamodb-init", "catalog-service",
-				"orders-service", "session-service", "analytics-job", "localstack");
+		assertThat(services).containsKeys("postgres", "redis", "dynamodb", "dynamodb-init", "auth-server",
+				"catalog-service", "orders-service", "session-service", "analytics-job", "localstack");
 		assertThat(services.get("postgres").get("image")).isEqualTo(ContainerImages.POSTGRES);
 		assertThat(services.get("redis").get("image")).isEqualTo(ContainerImages.REDIS);
 		assertThat(services.get("dynamodb").get("image")).isEqualTo(ContainerImages.DYNAMODB_LOCAL);
@@ -52,8 +52,8 @@ class ComposeContractTests {
 		for (String store : List.of("postgres", "redis", "dynamodb")) {
 			assertThat(services.get(store)).as(store).containsKey("healthcheck");
 		}
-		for (String longRunning : List.of("postgres", "redis", "dynamodb", "catalog-service", "orders-service",
-				"session-service", "localstack")) {
+		for (String longRunning : List.of("postgres", "redis", "dynamodb", "auth-server", "catalog-service",
+				"orders-service", "session-service", "localstack")) {
 			assertThat(services.get(longRunning)).as(longRunning)
 				.containsKey("mem_limit")
 				.containsEntry("restart", "unless-stopped");
@@ -68,7 +68,7 @@ class ComposeContractTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "catalog-service, 8081", "session-service, 8082", "orders-service, 8083" })
+	@CsvSource({ "auth-server, 9000", "catalog-service, 8081", "session-service, 8082", "orders-service, 8083" })
 	void eachServiceIsPublishedOnThePortItListensOn(String service, int port) throws IOException {
 		Map<String, Object> definition = services().get(service);
 		String applicationYaml = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.yml"));
@@ -81,7 +81,7 @@ class ComposeContractTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "catalog-service", "session-service", "orders-service", "analytics-job" })
+	@CsvSource({ "auth-server", "catalog-service", "session-service", "orders-service", "analytics-job" })
 	void everyVariableComposeSetsIsOneTheServiceReads(String service) throws IOException {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");

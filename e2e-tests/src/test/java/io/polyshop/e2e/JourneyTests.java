@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import com.jayway.jsonpath.JsonPath;
 import io.polyshop.local.LocalStack;
 import io.polyshop.local.Ports;
+import io.polyshop.local.TokenClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,12 +58,11 @@ class JourneyTests {
 
 	@BeforeAll
 	static void startTheStack() {
-		stack = LocalStack.start(
-				new LocalStack.Options(ROOT, Path.of("target", "e2e-logs").toAbsolutePath(), Ports.free(), Ports.free(),
-						Ports.free(), Map.of("catalog-service", Ports.free(), "session-service", Ports.free(),
-								"orders-service", Ports.free()),
-						Map.of("POLYSHOP_SESSIONS_IDLETIMEOUT", "8s")),
-				System.out::println);
+		stack = LocalStack.start(new LocalStack.Options(ROOT, Path.of("target", "e2e-logs").toAbsolutePath(),
+				Ports.free(), Ports.free(), Ports.free(),
+				Map.of("auth-server", Ports.free(), "catalog-service", Ports.free(), "session-service", Ports.free(),
+						"orders-service", Ports.free()),
+				Map.of("POLYSHOP_SESSIONS_IDLETIMEOUT", "8s")), System.out::println);
 		catalog = stack.url("catalog-service");
 		sessions = stack.url("session-service");
 		orders = stack.url("orders-service");
@@ -73,6 +73,25 @@ class JourneyTests {
 		if (stack != null) {
 			stack.close();
 		}
+	}
+
+	@Test
+	void theLocalIssuerGivesUsersAndSessionServiceTheirTokensByRealFlows() {
+		TokenClient tokens = new TokenClient(stack.credentials().issuer());
+
+		String alice = tokens.userToken("alice", stack.credentials().password("alice"), "openid catalog:write");
+		String ops = tokens.userToken("ops", stack.credentials().password("ops"), "openid catalog:write");
+		String service = tokens.clientToken("session-service", stack.credentials().secret("session-service"),
+				"orders:place");
+
+		assertThat(claims(alice)).contains("\"sub\":\"alice\"").doesNotContain("catalog:write");
+		assertThat(claims(ops)).contains("\"sub\":\"ops\"", "catalog:write");
+		assertThat(claims(service)).contains("\"sub\":\"session-service\"", "orders:place");
+	}
+
+	private static String claims(String jwt) {
+		return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test

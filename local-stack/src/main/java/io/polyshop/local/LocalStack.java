@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private @Nullable LocalDynamoDb dynamoDb;
 
+	private @Nullable Credentials credentials;
+
 	private LocalStack() {
 	}
 
@@ -64,22 +65,7 @@ public final class LocalStack implements AutoCloseable {
 	static final String SUPERUSER_PASSWORD_FILE = "postgres-superuser-password";
 
 	private static void writeSuperuserPassword(Path file, String password) {
-		try {
-			Files.deleteIfExists(file);
-			try {
-				Files.createFile(file,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system (Windows): the user's own directory protects
-				// it.
-				Files.createFile(file);
-			}
-			Files.writeString(file, password + "\n");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the PostgreSQL superuser's password to " + file, ex);
-		}
+		Credentials.SecretFiles.write(file, password + "\n");
 	}
 
 	private void startAll(Options options, Consumer<String> say) {
@@ -103,10 +89,17 @@ public final class LocalStack implements AutoCloseable {
 			DynamoDbTables.createIfMissing(dynamo);
 		}
 
+		int auth = options.port("auth-server");
+		URI issuer = URI.create("http://localhost:" + auth);
+		Credentials credentials = Credentials.generate(issuer);
+		credentials.write(options.logs().resolveSibling(Credentials.FILE));
+		this.credentials = credentials;
 		int catalog = options.port("catalog-service");
 		int sessions = options.port("session-service");
 		int orders = options.port("orders-service");
 		List<ServiceProcess.Spec> specs = List.of(
+				new ServiceProcess.Spec("auth-server", auth,
+						environment(options, auth, credentials.authServerEnvironment().toArray(String[]::new))),
 				new ServiceProcess.Spec("catalog-service", catalog,
 						environment(options, catalog, "SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(),
 								"SPRING_DATASOURCE_USERNAME=" + catalogDb.username(),
@@ -176,6 +169,11 @@ public final class LocalStack implements AutoCloseable {
 		return Objects.requireNonNull(this.redis, "Redis has not started");
 	}
 
+	/** The issuer's demo users' passwords and the clients' secrets of this run. */
+	public Credentials credentials() {
+		return Objects.requireNonNull(this.credentials, "The stack has not started");
+	}
+
 	public LocalDynamoDb dynamoDb() {
 		return Objects.requireNonNull(this.dynamoDb, "DynamoDB Local has not started");
 	}
@@ -217,8 +215,8 @@ public final class LocalStack implements AutoCloseable {
 	public record Options(Path root, Path logs, int postgresPort, int redisPort, int dynamoDbPort,
 			Map<String, Integer> servicePorts, Map<String, String> environment) {
 
-		static final Map<String, Integer> STANDARD_PORTS = Map.of("catalog-service", 8081, "session-service", 8082,
-				"orders-service", 8083);
+		static final Map<String, Integer> STANDARD_PORTS = Map.of("auth-server", 9000, "catalog-service", 8081,
+				"session-service", 8082, "orders-service", 8083);
 
 		int port(String service) {
 			Integer port = this.servicePorts.get(service);

@@ -88,6 +88,13 @@ public final class Polyshop {
 				elapsed.toMillis() / 1000.0));
 		for (ServiceProcess service : stack.services()) {
 			String base = "http://localhost:" + service.port();
+			if (service.name().equals("auth-server")) {
+				out.append(String.format(Locale.ROOT, "  %-16s %s   (pid %d): the OAuth2/OIDC issuer%n", service.name(),
+						stack.credentials().issuer(), service.pid()));
+				out.append(String.format(Locale.ROOT,
+						"  %-16s users alice, bob (customers), ops (staff): ./polyshop token --user alice%n", ""));
+				continue;
+			}
 			out.append(String.format(Locale.ROOT, "  %-16s %s   (pid %d)%n", service.name(), base, service.pid()));
 			out.append(String.format(Locale.ROOT, "  %-16s %s/swagger-ui.html%n", "", base));
 			out.append(String.format(Locale.ROOT, "  %-16s %s/actuator/health%n", "", base));
