@@ -4,6 +4,7 @@ import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.problem.DatabaseProblemDetails;
 import io.polyshop.defaults.problem.ProblemDetailsDefaults;
 import io.polyshop.defaults.problem.ProblemErrorController;
+import io.polyshop.defaults.security.ResourceServerDefaults;
 import io.polyshop.defaults.web.ProblemErrorReportValve;
 import io.polyshop.defaults.web.RequestBodyLimitFilter;
 import io.polyshop.defaults.web.RequestHeadLimitFilter;
@@ -43,7 +44,9 @@ import org.springframework.util.unit.DataSize;
  * ({@code @EnableReadReplicaRouting}); the HTTP-client defaults and ETag helpers are
  * called where they are used.
  */
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+// Before Boot's resource-server configuration, whose JwtDecoder backs off for ours.
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class,
+		beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration")
 public class ServiceDefaultsAutoConfiguration {
 
 	/**
@@ -81,7 +84,8 @@ public class ServiceDefaultsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ ProblemDetailsDefaults.class, ProblemErrorController.class, OpenApiDefaults.class })
+	@Import({ ProblemDetailsDefaults.class, ProblemErrorController.class, OpenApiDefaults.class,
+			ResourceServerDefaults.class })
 	static class WebDefaults {
 
 		/** Request bodies above {@code polyshop.http.max-body-size} (1 MiB) are a 413. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.polyshop.defaults.problem.DependencyUnavailableException;
 import io.polyshop.defaults.problem.InvalidInputException;
+import io.polyshop.defaults.security.AccessRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json with a stable type, never the request echoed, never a stack trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		classes = ProblemDetailsTests.TestService.class)
+		classes = ProblemDetailsTests.TestService.class,
+		// Never called: every path of this sample is public (see TestService).
+		properties = { "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9",
+				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks" })
 class ProblemDetailsTests {
 
 	private static final String PROBLEM_JSON = "application/problem+json";
@@ -214,6 +218,12 @@ class ProblemDetailsTests {
 	@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 	@Import(ThingController.class)
 	static class TestService {
+
+		/** The errors here are what this test is about, not who may ask. */
+		@Bean
+		AccessRules everythingPublic() {
+			return (requests) -> requests.requestMatchers("/**").permitAll();
+		}
 
 		/** Stands for the container refusing a request before any servlet runs. */
 		@Bean

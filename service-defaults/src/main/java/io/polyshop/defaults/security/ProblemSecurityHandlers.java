@@ -1,0 +1,85 @@
+package io.polyshop.defaults.security;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.polyshop.defaults.problem.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 the way every other error is answered: problem details, with the
+ * {@code WWW-Authenticate: Bearer} challenge RFC 6750 asks for (Spring Security's own
+ * handlers set status and header; these add the body). The detail says what was wrong
+ * without repeating the token.
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	static final URI UNAUTHORIZED = ProblemTypes.of("unauthorized");
+
+	static final URI FORBIDDEN = ProblemTypes.of("forbidden");
+
+	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+
+	private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
+
+	private final JsonMapper json;
+
+	ProblemSecurityHandlers(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		this.challenge.commence(request, response, exception);
+		write(request, response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized",
+				"A valid bearer token is required: " + reason(response));
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException {
+		this.denial.handle(request, response, exception);
+		write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+				"The token does not allow this: it lacks the scope or role this operation needs");
+	}
+
+	/** The error description Spring Security put in the challenge, without the token. */
+	private static String reason(HttpServletResponse response) {
+		String challenge = response.getHeader("WWW-Authenticate");
+		if (challenge != null) {
+			int start = challenge.indexOf("error_description=\"");
+			if (start >= 0) {
+				int end = challenge.indexOf('"', start + "error_description=\"".length());
+				if (end > start) {
+					return challenge.substring(start + "error_description=\"".length(), end);
+				}
+			}
+		}
+		return "none was sent";
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+			String title, String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

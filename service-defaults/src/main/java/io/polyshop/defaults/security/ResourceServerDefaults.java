@@ -1,0 +1,111 @@
+package io.polyshop.defaults.security;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service an OAuth2 resource server. Tokens are JWTs checked against the issuer's
+ * JWKS ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, and
+ * {@code jwk-set-uri} where the service reaches the issuer under another name): signature
+ * with RS256 only, so neither {@code alg: none} nor a key-confusion HMAC passes; issuer;
+ * expiry with a 60 s skew; audience ({@link AudienceValidator}). Rules: health, liveness,
+ * readiness, the OpenAPI documents and Swagger UI are public; then the service's
+ * {@link AccessRules}; anything else is denied. No session, no cookie, so no CSRF; CORS
+ * is off unless a service configures it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(BearerTokenAuthenticationToken.class)
+@EnableConfigurationProperties(ResourceServerDefaults.SecurityProperties.class)
+public class ResourceServerDefaults {
+
+	/** Public on every service. */
+	static final String[] PUBLIC_GETS = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/**
+	 * Built when first used, from properties read when the bean is created (so a test may
+	 * register its issuer late): the JWKS at {@code jwk-set-uri}, or found through the
+	 * issuer's discovery document. Only RS256 is accepted, whatever the token's header
+	 * says.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(JwtDecoder.class)
+	JwtDecoder polyshopJwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
+			@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri,
+			SecurityProperties properties) {
+		if (issuer.isBlank()) {
+			throw new IllegalStateException("Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+					+ "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI): the issuer whose tokens this service trusts");
+		}
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(issuer), new AudienceValidator(properties.audiences()));
+		return new SupplierJwtDecoder(() -> {
+			NimbusJwtDecoder decoder = jwkSetUri.isBlank()
+					? NimbusJwtDecoder.withIssuerLocation(issuer).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+					: NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+			decoder.setJwtValidator(validator);
+			return decoder;
+		});
+	}
+
+	@Bean
+	SecurityFilterChain polyshopApi(HttpSecurity http, ObjectProvider<AccessRules> rules, JsonMapper json)
+			throws Exception {
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+		http.csrf(AbstractHttpConfigurer::disable)
+			.cors(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll();
+				// Errors forwarded by the container render as problems, whoever asked.
+				requests.requestMatchers("/error").permitAll();
+				rules.orderedStream().forEach((service) -> service.configure(requests));
+				requests.anyRequest().denyAll();
+			})
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	/**
+	 * @param audiences the clients whose tokens this API accepts: a token's {@code aud}
+	 * or, where the issuer puts none in access tokens (Cognito), its {@code client_id}
+	 */
+	@ConfigurationProperties("polyshop.security")
+	public record SecurityProperties(@DefaultValue( {
+			"storefront", "session-service" }) List<String> audiences){
+
+	}
+
+}
