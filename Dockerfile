@@ -83,5 +83,5 @@ ENV PORT=${PORT} \
 USER 10001:10001
 EXPOSE ${PORT}
 HEALTHCHECK --interval=5s --timeout=3s --start-period=90s --retries=3 \
-    CMD curl -fsS "http://localhost:${PORT}/actuator/health/readiness" || exit 1
+    CMD curl -fsS "http://localhost:${PORT}/readyz" || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

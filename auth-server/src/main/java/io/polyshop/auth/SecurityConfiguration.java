@@ -64,6 +64,8 @@ class SecurityConfiguration {
 	SecurityFilterChain login(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
+			.requestMatchers("/livez", "/readyz")
+			.permitAll()
 			.anyRequest()
 			.authenticated()).formLogin(Customizer.withDefaults());
 		return http.build();

@@ -157,7 +157,8 @@ class JourneyTests {
 	}
 
 	private static double cacheRequests(String result) throws Exception {
-		String metric = get(catalog, "/actuator/metrics/catalog.cache.requests?tag=result:" + result);
+		String metric = get(stack.managementUrl("catalog-service"),
+				"/actuator/metrics/catalog.cache.requests?tag=result:" + result);
 		return ((Number) JsonPath.read(metric, "$.measurements[0].value")).doubleValue();
 	}
 

@@ -214,6 +214,10 @@ public class ApplicationStack extends Stack {
 		variables.put("SPRING_PROFILES_ACTIVE", "aws");
 		variables.put("SERVER_PORT", "8080");
 		variables.put("PORT", "8080");
+		// Actuator on its own port, on the task's private address: the load balancer
+		// forwards only to 8080, where nothing but /livez and /readyz of it answers.
+		variables.put("MANAGEMENT_SERVER_PORT", "8081");
+		variables.put("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
 		variables.put("TRACING_SAMPLING_PROBABILITY", config.isProduction() ? "0.1" : "1.0");
 		variables.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		task.addContainer(shortName,
@@ -249,7 +253,7 @@ public class ApplicationStack extends Stack {
 			.targetType(TargetType.IP)
 			.targets(List.of(fargate))
 			.healthCheck(HealthCheck.builder()
-				.path("/actuator/health/readiness")
+				.path("/readyz")
 				.healthyHttpCodes("200")
 				.interval(Duration.seconds(15))
 				.build())

@@ -230,7 +230,7 @@ class InfraTests {
 		Template application = Template.fromStack(dev.application());
 		application.resourceCountIs("AWS::ECS::Service", 3);
 		application.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup",
-				Map.of("HealthCheckPath", "/actuator/health/readiness"));
+				Map.of("HealthCheckPath", "/readyz"));
 		application.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map
 			.of("TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of("PredefinedMetricSpecification",
 					Map.of("PredefinedMetricType", "ALBRequestCountPerTarget", "ResourceLabel", Match.anyValue())))));

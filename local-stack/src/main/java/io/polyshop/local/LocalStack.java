@@ -34,6 +34,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
+	private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
+
 	private @Nullable LocalPostgres postgres;
 
 	private @Nullable LocalRedis redis;
@@ -101,16 +103,21 @@ public final class LocalStack implements AutoCloseable {
 				new ServiceProcess.Spec("auth-server", auth,
 						environment(options, auth, credentials.authServerEnvironment().toArray(String[]::new))),
 				new ServiceProcess.Spec("catalog-service", catalog,
-						environment(options, catalog, "SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(),
+						environment(options, catalog,
+								"MANAGEMENT_SERVER_PORT=" + management("catalog-service", options),
+								"SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(),
 								"SPRING_DATASOURCE_USERNAME=" + catalogDb.username(),
 								"CATALOG_DB_PASSWORD=" + catalogDb.password(), "SPRING_DATA_REDIS_HOST=localhost",
 								"SPRING_DATA_REDIS_PORT=" + redis.port())),
 				new ServiceProcess.Spec("session-service", sessions,
-						environment(options, sessions, "POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + dynamoDb.endpoint(),
+						environment(options, sessions,
+								"MANAGEMENT_SERVER_PORT=" + management("session-service", options),
+								"POLYSHOP_SESSIONS_DYNAMODB_ENDPOINT=" + dynamoDb.endpoint(),
 								"POLYSHOP_SESSIONS_CATALOG_BASEURL=http://localhost:" + catalog,
 								"POLYSHOP_SESSIONS_ORDERS_BASEURL=http://localhost:" + orders)),
 				new ServiceProcess.Spec("orders-service", orders,
-						environment(options, orders, "SPRING_DATASOURCE_URL=" + ordersDb.jdbcUrl(),
+						environment(options, orders, "MANAGEMENT_SERVER_PORT=" + management("orders-service", options),
+								"SPRING_DATASOURCE_URL=" + ordersDb.jdbcUrl(),
 								"SPRING_DATASOURCE_USERNAME=" + ordersDb.username(),
 								"ORDERS_DB_PASSWORD=" + ordersDb.password(),
 								"POLYSHOP_ORDERS_CATALOG_BASEURL=http://localhost:" + catalog)));
@@ -129,6 +136,14 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/** Actuator's port of a service (loopback only): metrics, full health. */
+	private int management(String service, Options options) {
+		int port = options.port(service + "-management");
+		Ports.requireFree(port, service + " (management)");
+		this.managementPorts.put(service, port);
+		return port;
+	}
+
 	private static List<String> environment(Options options, int port, String... variables) {
 		List<String> environment = new ArrayList<>(List.of(variables));
 		environment.add("SERVER_PORT=" + port);
@@ -143,6 +158,15 @@ public final class LocalStack implements AutoCloseable {
 
 	public URI url(String service) {
 		return URI.create("http://localhost:" + service(service).port());
+	}
+
+	/** Where a service's Actuator answers: metrics, prometheus, health with details. */
+	public URI managementUrl(String service) {
+		Integer port = this.managementPorts.get(service);
+		if (port == null) {
+			throw new IllegalArgumentException("No management port for " + service);
+		}
+		return URI.create("http://localhost:" + port);
 	}
 
 	public List<ServiceProcess> services() {
@@ -216,7 +240,8 @@ public final class LocalStack implements AutoCloseable {
 			Map<String, Integer> servicePorts, Map<String, String> environment) {
 
 		static final Map<String, Integer> STANDARD_PORTS = Map.of("auth-server", 9000, "catalog-service", 8081,
-				"session-service", 8082, "orders-service", 8083);
+				"session-service", 8082, "orders-service", 8083, "catalog-service-management", 8091,
+				"session-service-management", 8092, "orders-service-management", 8093);
 
 		int port(String service) {
 			Integer port = this.servicePorts.get(service);

@@ -97,7 +97,8 @@ public final class Polyshop {
 			}
 			out.append(String.format(Locale.ROOT, "  %-16s %s   (pid %d)%n", service.name(), base, service.pid()));
 			out.append(String.format(Locale.ROOT, "  %-16s %s/swagger-ui.html%n", "", base));
-			out.append(String.format(Locale.ROOT, "  %-16s %s/actuator/health%n", "", base));
+			out.append(String.format(Locale.ROOT, "  %-16s %s/actuator/{health,metrics,prometheus} (loopback)%n", "",
+					stack.managementUrl(service.name())));
 		}
 		out.append(String.format(Locale.ROOT, "%n  try:  curl -s 'http://localhost:8081/products?limit=1'%n"));
 		out.append(String.format(Locale.ROOT, "        curl -s -X POST http://localhost:8082/sessions%n"));

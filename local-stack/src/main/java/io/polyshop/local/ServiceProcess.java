@@ -74,7 +74,7 @@ final class ServiceProcess implements AutoCloseable {
 	/** Polls the readiness probe until it answers 200. */
 	void awaitReady(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		URI readiness = URI.create("http://localhost:" + port() + "/actuator/health/readiness");
+		URI readiness = URI.create("http://localhost:" + port() + "/readyz");
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {

@@ -74,8 +74,8 @@ public class ResourceServerDefaults {
 	}
 
 	@Bean
-	SecurityFilterChain polyshopApi(HttpSecurity http, ObjectProvider<AccessRules> rules, JsonMapper json)
-			throws Exception {
+	SecurityFilterChain polyshopApi(HttpSecurity http, ObjectProvider<AccessRules> rules, JsonMapper json,
+			@Value("${management.server.port:-1}") int managementPort) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.cors(AbstractHttpConfigurer::disable)
@@ -86,6 +86,11 @@ public class ResourceServerDefaults {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll();
+				// The management port (metrics, full health) is bound to loopback or the
+				// private network: what reaches it is not from the public side.
+				if (managementPort > 0) {
+					requests.requestMatchers((request) -> request.getLocalPort() == managementPort).permitAll();
+				}
 				// Errors forwarded by the container render as problems, whoever asked.
 				requests.requestMatchers("/error").permitAll();
 				rules.orderedStream().forEach((service) -> service.configure(requests));
