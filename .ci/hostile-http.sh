@@ -22,6 +22,10 @@ expect() {
   fi
 }
 json=(-H 'Content-Type: application/json')
+# Writes to the catalogue take a staff token (./polyshop token reads the running stack's
+# credentials): the hostile part of each request, not a missing token, must be what fails.
+staff=(-H "Authorization: Bearer $(./polyshop token --user ops)")
+customer=(-H "Authorization: Bearer $(./polyshop token --user alice)")
 big="$(mktemp)"; trap 'rm -f "$big"' EXIT
 head -c 20000000 /dev/zero | tr '\0' 'a' > "$big"
 
@@ -31,32 +35,37 @@ expect 400 "over-long SKU (5,000 characters)" "$C/products/$(printf 'A%.0s' {1..
 expect 400 "malformed percent-encoding in the query" "$C/products?cursor=%%%garbage"
 expect 400 "control character in a query parameter" "$C/products?category=a%07b"
 expect 400 "a page size out of bounds" "$C/products?limit=100000"
-expect 400 "control character in a product name" -X PUT "${json[@]}" "$C/products/HOSTILE-1" \
+expect 400 "control character in a product name" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1" \
   -d '{"name": "Ket\u0000tle", "category": "kitchen", "price": {"amount": "1.00", "currency": "USD"}}'
-expect 400 "NUL in an attribute (jsonb refuses it)" -X PUT "${json[@]}" "$C/products/HOSTILE-1" \
+expect 400 "NUL in an attribute (jsonb refuses it)" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1" \
   -d '{"name": "Kettle", "category": "kitchen", "price": {"amount": "1.00", "currency": "USD"}, "attributes": {"a": "\u0000"}}'
-expect 400 "money as a JSON number" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": 1.5, "currency": "USD"}'
-expect 400 "1.001 USD (more decimals than the currency has)" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" \
+expect 400 "money as a JSON number" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": 1.5, "currency": "USD"}'
+expect 400 "1.001 USD (more decimals than the currency has)" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" \
   -d '{"amount": "1.001", "currency": "USD"}'
-expect 400 "1.5 JPY" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.5", "currency": "JPY"}'
+expect 400 "1.5 JPY" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.5", "currency": "JPY"}'
 for code in XXX XTS XAU DEM; do
-  expect 400 "a price in $code" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d "{\"amount\": \"1.00\", \"currency\": \"$code\"}"
+  expect 400 "a price in $code" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d "{\"amount\": \"1.00\", \"currency\": \"$code\"}"
 done
-expect 400 "unknown property" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.00", "currency": "USD", "x": 1}'
-expect 400 "duplicate key" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.00", "amount": "2.00", "currency": "USD"}'
-expect 400 "trailing tokens" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.00", "currency": "USD"} {}'
-expect 400 "null for a required field" -X PUT "${json[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": null, "currency": "USD"}'
-expect 413 "a 20 MB body" -X PUT "${json[@]}" "$C/products/HOSTILE-1" --data-binary "@$big"
-expect 415 "a body that is not JSON" -X PUT -H 'Content-Type: text/plain' "$C/products/HOSTILE-1/price" -d 'amount=1'
+expect 400 "unknown property" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.00", "currency": "USD", "x": 1}'
+expect 400 "duplicate key" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.00", "amount": "2.00", "currency": "USD"}'
+expect 400 "trailing tokens" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": "1.00", "currency": "USD"} {}'
+expect 400 "null for a required field" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1/price" -d '{"amount": null, "currency": "USD"}'
+expect 413 "a 20 MB body" -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-1" --data-binary "@$big"
+expect 415 "a body that is not JSON" -X PUT "${staff[@]}" -H 'Content-Type: text/plain' "$C/products/HOSTILE-1/price" -d 'amount=1'
 expect 406 "Accept: application/xml" -H 'Accept: application/xml' "$C/products/KTCH-00001"
-expect 405 "wrong method" -X DELETE "$C/products"
-expect 404 "unknown path" "$C/no/such/path"
+expect "401|405" "wrong method (401 without a token)" -X DELETE "$C/products"
+expect "401|404" "unknown path (401 without a token: nothing is said about what exists)" "$C/no/such/path"
 expect 414 "a 9 KB query" "$C/products?q=$(printf 'q%.0s' {1..9000})"
 expect 431 "a 9 KB header" -H "X-Big: $(printf 'y%.0s' {1..9000})" "$C/products"
 expect 400 "a 60 KB header (Tomcat's own limit)" -H "X-Big: $(printf 'y%.0s' {1..60000})" "$C/products"
-expect 412 "a weak ETag in If-Match" -X PUT "${json[@]}" -H 'If-Match: W/"0"' "$C/products/KTCH-00001/price" \
+expect 401 "a write without a token" -X PUT "${json[@]}" "$C/products/KTCH-00001/price" -d '{"amount": "1.00", "currency": "USD"}'
+expect 401 "a write with a forged token" -X PUT "${json[@]}" -H 'Authorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJvcHMifQ.' \
+  "$C/products/KTCH-00001/price" -d '{"amount": "1.00", "currency": "USD"}'
+expect 403 "a write with a customer's token" -X PUT "${json[@]}" "${customer[@]}" "$C/products/KTCH-00001/price" \
   -d '{"amount": "1.00", "currency": "USD"}'
-expect 400 "a malformed If-Match" -X PUT "${json[@]}" -H 'If-Match: 0' "$C/products/KTCH-00001/price" \
+expect 412 "a weak ETag in If-Match" -X PUT "${json[@]}" "${staff[@]}" -H 'If-Match: W/"0"' "$C/products/KTCH-00001/price" \
+  -d '{"amount": "1.00", "currency": "USD"}'
+expect 400 "a malformed If-Match" -X PUT "${json[@]}" "${staff[@]}" -H 'If-Match: 0' "$C/products/KTCH-00001/price" \
   -d '{"amount": "1.00", "currency": "USD"}'
 
 echo "session-service ($S)"
@@ -86,7 +95,7 @@ expect 400 "quantity as a fraction" -X POST "${json[@]}" -H "Idempotency-Key: $(
   -d '{"customerId": "alice", "currency": "USD", "lines": [{"sku": "KTCH-00001", "quantity": 1.5}]}'
 expect 422 "an order in XTS" -X POST "${json[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
   -d '{"customerId": "alice", "currency": "XTS", "lines": [{"sku": "KTCH-00001", "quantity": 1}]}'
-curl -fsS -o /dev/null -X PUT "${json[@]}" "$C/products/HOSTILE-MAX" \
+curl -fsS -o /dev/null -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-MAX" \
   -d '{"name": "Priceless", "category": "hostile", "price": {"amount": "9999999999.99", "currency": "USD"}}'
 expect 422 "a total that overflows the money column" -X POST "${json[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
   -d '{"customerId": "alice", "currency": "USD", "lines": [{"sku": "HOSTILE-MAX", "quantity": 999}]}'

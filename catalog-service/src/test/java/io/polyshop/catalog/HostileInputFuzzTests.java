@@ -38,8 +38,11 @@ class HostileInputFuzzTests {
 		RunningService running = RunningService
 			.start(SpringApplication.from(CatalogApplication::main).with(BackingServicesConfiguration.class));
 		service = running;
-		running.call("PUT", "/products/" + SKU, Map.of(), TestProducts.json("Fuzzed kettle", "fuzz", "19.99"));
-		requests = HostileRequests.from(running.openApiDocument(), Map.of("sku", SKU));
+		Map<String, String> staff = Map.of("Authorization", TestProducts.staff());
+		running.call("PUT", "/products/" + SKU, staff, TestProducts.json("Fuzzed kettle", "fuzz", "19.99"));
+		// Requests carry a staff token, so that they reach the validation behind it; the
+		// fuzz test takes it away or forges it as one of its mutations.
+		requests = HostileRequests.from(running.openApiDocument(), Map.of("sku", SKU), staff);
 	}
 
 	@AfterContainer

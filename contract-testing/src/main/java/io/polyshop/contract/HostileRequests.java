@@ -65,6 +65,14 @@ public final class HostileRequests {
 	 * otherwise
 	 */
 	public static HostileRequests from(String document, Map<String, String> pathValues) {
+		return from(document, pathValues, Map.of());
+	}
+
+	/**
+	 * @param headers sent with every request unless a mutation changes them, such as an
+	 * {@code Authorization} that the protected operations accept
+	 */
+	public static HostileRequests from(String document, Map<String, String> pathValues, Map<String, String> headers) {
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);
 		options.setResolveFully(true);
@@ -73,7 +81,7 @@ public final class HostileRequests {
 		api.getPaths()
 			.forEach((template, item) -> item.readOperationsMap()
 				.forEach((method, operation) -> endpoints
-					.add(Endpoint.of(method.name(), template, operation, pathValues))));
+					.add(Endpoint.of(method.name(), template, operation, pathValues, headers))));
 		assertThat(endpoints).as("operations in the document").isNotEmpty();
 		return new HostileRequests(endpoints);
 	}
@@ -243,9 +251,11 @@ public final class HostileRequests {
 
 	/** An operation of the document with the valid request it starts from. */
 	record Endpoint(String method, String template, Operation operation, Map<String, String> pathValues,
-			@Nullable JsonNode body, boolean bodyRequired, List<Field> fields, List<Parameter> parameters) {
+			@Nullable JsonNode body, boolean bodyRequired, List<Field> fields, List<Parameter> parameters,
+			Map<String, String> headers) {
 
-		static Endpoint of(String method, String template, Operation operation, Map<String, String> knownValues) {
+		static Endpoint of(String method, String template, Operation operation, Map<String, String> knownValues,
+				Map<String, String> headers) {
 			List<Parameter> parameters = (operation.getParameters() != null) ? operation.getParameters() : List.of();
 			Map<String, String> pathValues = new LinkedHashMap<>();
 			for (Parameter parameter : parameters) {
@@ -266,7 +276,7 @@ public final class HostileRequests {
 				collectFields(schema, "", fields);
 			}
 			return new Endpoint(method.toUpperCase(Locale.ROOT), template, operation, pathValues, body, bodyRequired,
-					fields, parameters);
+					fields, parameters, headers);
 		}
 
 		boolean isUnsafe() {
@@ -282,6 +292,7 @@ public final class HostileRequests {
 				}
 			}
 			draft.headers.put("Accept", "application/json");
+			draft.headers.putAll(this.headers);
 			if (this.body != null) {
 				draft.json = this.body.deepCopy();
 				draft.headers.put("Content-Type", "application/json");
@@ -303,9 +314,17 @@ public final class HostileRequests {
 					Map.copyOf(draft.headers), draft.body(), mustFail, applied, List.copyOf(draft.payloads));
 		}
 
+		/** Whether the document says this operation needs a token. */
+		boolean isProtected() {
+			return this.operation.getSecurity() != null && !this.operation.getSecurity().isEmpty();
+		}
+
 		/** Mutations each of which makes this request invalid whatever the data. */
 		Arbitrary<Mutation> invalidatingMutations() {
 			List<Arbitrary<Mutation>> choices = new ArrayList<>();
+			if (isProtected()) {
+				choices.add(Mutations.authorization(true));
+			}
 			choices.add(Mutations.unacceptable());
 			choices.add(Mutations.oversizedHeader());
 			for (Parameter parameter : this.parameters) {
@@ -357,6 +376,9 @@ public final class HostileRequests {
 			List<Arbitrary<Mutation>> choices = new ArrayList<>();
 			choices.add(invalidatingMutations());
 			choices.add(Mutations.extraHeader());
+			if (!isProtected()) {
+				choices.add(Mutations.authorization(false));
+			}
 			choices.add(Mutations.queryParameter(this.parameters));
 			for (Parameter parameter : this.parameters) {
 				if ("path".equals(parameter.getIn())) {

@@ -138,6 +138,30 @@ final class Mutations {
 			}));
 	}
 
+	/**
+	 * No token, or one that must not get in: malformed, another scheme, forged, expired,
+	 * from another issuer, for another audience, unsigned, key confusion, a customer's
+	 * token without the scope. On a protected operation each must fail (401 or 403).
+	 */
+	static Arbitrary<Mutation> authorization(boolean invalidates) {
+		List<String> values = new ArrayList<>(List.of("", "Bearer", "Bearer ", "Bearer not.a.jwt", "Basic b3BzOm9wcw==",
+				"bearer x", "Bearer " + "A".repeat(5000)));
+		TestIssuer.shared()
+			.forgeries("ops", "catalog:write", "orders:fulfil", "insights:read", "orders:place")
+			.values()
+			.forEach((token) -> values.add("Bearer " + token));
+		values.add("Bearer " + TestIssuer.shared().user("mallory"));
+		return Arbitraries.of(values)
+			.map((value) -> of("Authorization: " + RawHttp.abbreviate(value), invalidates, (draft) -> {
+				if (value.isEmpty()) {
+					draft.headers.remove("Authorization");
+				}
+				else {
+					draft.headers.put("Authorization", value);
+				}
+			}));
+	}
+
 	/** Any extra header. */
 	static Arbitrary<Mutation> extraHeader() {
 		return HostileRequests.hostileStrings()

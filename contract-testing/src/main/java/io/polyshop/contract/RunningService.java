@@ -1,6 +1,8 @@
 package io.polyshop.contract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -35,13 +37,14 @@ public final class RunningService implements AutoCloseable {
 	 * @param properties extra properties as {@code name=value}
 	 */
 	public static RunningService start(SpringApplication.Augmented application, String... properties) {
-		String[] args = new String[properties.length + 2];
-		args[0] = "--server.port=0";
-		args[1] = "--spring.main.banner-mode=off";
-		for (int i = 0; i < properties.length; i++) {
-			args[i + 2] = "--" + properties[i];
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off"));
+		// Trusts the test issuer, as the services' Spring tests do.
+		TestIssuer.shared().properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+		for (String property : properties) {
+			args.add("--" + property);
 		}
-		return new RunningService(application.run(args).getApplicationContext());
+		return new RunningService(application.run(args.toArray(String[]::new)).getApplicationContext());
 	}
 
 	public RawHttp http() {
@@ -61,10 +64,14 @@ public final class RunningService implements AutoCloseable {
 
 	/** A valid JSON request that sets up test data: anything but a 2xx fails the test. */
 	public RawHttp.Answer call(String method, String path, Map<String, String> headers, String json) {
+		return call(method, path, headers, json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private RawHttp.Answer call(String method, String path, Map<String, String> headers, byte[] json) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(headers);
 		all.put("Content-Type", "application/json");
 		all.put("Accept", "application/json");
-		RawHttp.Answer answer = this.http.send(method, path, all, json.getBytes(StandardCharsets.UTF_8));
+		RawHttp.Answer answer = this.http.send(method, path, all, json);
 		assertThat(answer.status()).as("%s %s → %s", method, path, answer.body()).isBetween(200, 299);
 		return answer;
 	}

@@ -105,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
 				new ServiceProcess.Spec("catalog-service", catalog,
 						environment(options, catalog,
 								"MANAGEMENT_SERVER_PORT=" + management("catalog-service", options),
+								"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI=" + issuer,
 								"SPRING_DATASOURCE_URL=" + catalogDb.jdbcUrl(),
 								"SPRING_DATASOURCE_USERNAME=" + catalogDb.username(),
 								"CATALOG_DB_PASSWORD=" + catalogDb.password(), "SPRING_DATA_REDIS_HOST=localhost",

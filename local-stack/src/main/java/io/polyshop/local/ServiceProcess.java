@@ -44,7 +44,12 @@ final class ServiceProcess implements AutoCloseable {
 			builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
 		}
 		try {
-			return new ServiceProcess(spec, builder.start(), log);
+			Process process = builder.start();
+			// Stopped with the launcher even if it is stopped while still starting
+			// (Ctrl-C
+			// during start-up), before anything could close it in order.
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + spec.name()));
+			return new ServiceProcess(spec, process, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + spec.name(), ex);

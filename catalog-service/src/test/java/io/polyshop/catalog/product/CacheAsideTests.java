@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -83,6 +84,7 @@ class CacheAsideTests {
 
 		assertThat(this.mvc.put()
 			.uri("/products/{sku}/price", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"amount\": \"12.50\", \"currency\": \"USD\"}")).hasStatusOk();
 
@@ -157,6 +159,7 @@ class CacheAsideTests {
 			// A write during the outage: its eviction cannot reach Redis yet.
 			assertThat(this.mvc.put()
 				.uri("/products/{sku}/price", cached)
+				.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"amount\": \"21.00\", \"currency\": \"USD\"}")).hasStatusOk();
 			assertThat(cacheRequests("error")).isGreaterThan(errors);
@@ -210,6 +213,7 @@ class CacheAsideTests {
 	private void putProduct(String sku, String amount) {
 		assertThat(this.mvc.put()
 			.uri("/products/{sku}", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestProducts.json("Test " + sku, "tests", amount))).hasStatus(HttpStatus.CREATED);
 	}

@@ -11,6 +11,7 @@ import io.polyshop.catalog.TestProducts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -75,6 +76,7 @@ class KeysetPaginationTests {
 	private String create(String sku, String category) {
 		assertThat(this.mvc.put()
 			.uri("/products/{sku}", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestProducts.json("Paged " + sku, category, "3.00"))).hasStatus2xxSuccessful();
 		return sku;

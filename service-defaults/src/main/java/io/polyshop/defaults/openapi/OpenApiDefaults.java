@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -53,6 +54,12 @@ public class OpenApiDefaults {
 	/** The schema of every error body. */
 	public static final String PROBLEM_SCHEMA = "Problem";
 
+	/**
+	 * The security scheme of operations that need a token: name it in
+	 * {@code @SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = "...")}.
+	 */
+	public static final String BEARER = "bearer";
+
 	static final String FIELD_ERROR_SCHEMA = "FieldError";
 
 	static final String PROBLEM_JSON = "application/problem+json";
@@ -72,6 +79,12 @@ public class OpenApiDefaults {
 				.servers(List.of(new Server().url("/").description("this service")));
 			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 			components.addSchemas(FIELD_ERROR_SCHEMA, fieldErrorSchema()).addSchemas(PROBLEM_SCHEMA, problemSchema());
+			components.addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("An access token of the issuer this service trusts (locally: ./polyshop token "
+								+ "--user alice). Scopes are in the token's scope claim."));
 			openApi.components(components);
 			if (openApi.getPaths() != null) {
 				openApi.getPaths().keySet().removeIf((path) -> path.equals("/error") || path.startsWith("/error/"));
@@ -134,6 +147,17 @@ public class OpenApiDefaults {
 		}
 		boolean hasPathParameters = operation.getParameters() != null
 				&& operation.getParameters().stream().map(Parameter::getIn).anyMatch("path"::equals);
+		boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+		// A token that is sent is checked even where none is needed: a bad one is a 401.
+		ApiResponse unauthorized = problem(401, "unauthorized",
+				secured ? "No token, or one that is forged, expired or not for this API"
+						: "A token was sent that is forged, expired or not for this API (none is needed)");
+		unauthorized.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE,
+				new Header().description("The Bearer challenge of RFC 6750").schema(new StringSchema()));
+		responses.addApiResponse("401", unauthorized);
+		if (secured) {
+			putIfAbsent(responses, 403, "forbidden", "The token lacks the scope or role this operation needs");
+		}
 		putIfAbsent(responses, 400, "invalid-input", "Malformed or invalid input: `errors[]` names each invalid field");
 		if (hasPathParameters) {
 			putIfAbsent(responses, 404, "not-found", "No such resource");

@@ -6,6 +6,7 @@ import java.net.URI;
 import io.polyshop.defaults.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * 401 and 403 the way every other error is answered: problem details, with the
@@ -24,7 +27,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * handlers set status and header; these add the body). The detail says what was wrong
  * without repeating the token.
  */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	static final URI UNAUTHORIZED = ProblemTypes.of("unauthorized");
 
@@ -56,6 +59,19 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 				"The token does not allow this: it lacks the scope or role this operation needs");
 	}
 
+	/**
+	 * Spring Security's firewall refuses what it cannot trust (a header value with
+	 * characters outside ISO-8859-1's printable range, a path with an encoded slash): a
+	 * 400 problem that does not repeat what was refused, where the default would be a 500
+	 * and a log line with the value in it.
+	 */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
+			throws IOException {
+		write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+				"The request has a header, path or parameter with characters this API does not accept");
+	}
+
 	/** The error description Spring Security put in the challenge, without the token. */
 	private static String reason(HttpServletResponse response) {
 		String challenge = response.getHeader("WWW-Authenticate");
@@ -71,12 +87,22 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 		return "none was sent";
 	}
 
+	/** The path, if it is one a URI can hold (a rejected request's may not be). */
+	private static @Nullable URI instance(HttpServletRequest request) {
+		try {
+			return URI.create(request.getRequestURI());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
 			String title, String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
 		problem.setTitle(title);
-		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setInstance(instance(request));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);

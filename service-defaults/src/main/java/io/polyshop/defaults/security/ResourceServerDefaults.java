@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -27,25 +28,29 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service an OAuth2 resource server. Tokens are JWTs checked against the issuer's
  * JWKS ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, and
  * {@code jwk-set-uri} where the service reaches the issuer under another name): signature
  * with RS256 only, so neither {@code alg: none} nor a key-confusion HMAC passes; issuer;
- * expiry with a 60 s skew; audience ({@link AudienceValidator}). Rules: health, liveness,
- * readiness, the OpenAPI documents and Swagger UI are public; then the service's
+ * expiry with a 60 s skew; audience ({@link AudienceValidator}). Rules: liveness and
+ * readiness ({@code /livez}, {@code /readyz}, without details), the OpenAPI documents and
+ * Swagger UI are public; the management port (the rest of Actuator) is open to whoever
+ * can reach it, which is only this machine or the private network; then the service's
  * {@link AccessRules}; anything else is denied. No session, no cookie, so no CSRF; CORS
  * is off unless a service configures it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(BearerTokenAuthenticationToken.class)
 @EnableConfigurationProperties(ResourceServerDefaults.SecurityProperties.class)
+@Import(RequestRejectedAdvice.class)
 public class ResourceServerDefaults {
 
 	/** Public on every service. */
-	static final String[] PUBLIC_GETS = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
+	static final String[] PUBLIC_GETS = { "/livez", "/readyz", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+			"/swagger-ui.html", "/swagger-ui/**" };
 
 	/**
 	 * Built when first used, from properties read when the bean is created (so a test may
@@ -71,6 +76,12 @@ public class ResourceServerDefaults {
 			decoder.setJwtValidator(validator);
 			return decoder;
 		});
+	}
+
+	/** The firewall's refusals as 400 problems (see {@link ProblemSecurityHandlers}). */
+	@Bean
+	RequestRejectedHandler problemOnRejectedRequest(JsonMapper json) {
+		return new ProblemSecurityHandlers(json);
 	}
 
 	@Bean

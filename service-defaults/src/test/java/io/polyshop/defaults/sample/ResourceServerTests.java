@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import io.polyshop.contract.RawHttp;
 import io.polyshop.contract.TestIssuer;
 import io.polyshop.defaults.security.AccessRules;
 import org.jspecify.annotations.Nullable;
@@ -22,12 +23,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +108,19 @@ class ResourceServerTests {
 		assertThat(get("/unlisted", null).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void aHeaderTheFirewallRefusesIsA400ProblemThatDoesNotRepeatIt(CapturedOutput output) throws Exception {
+		// UTF-8 bytes that Tomcat reads as ISO-8859-1, C1 control characters among them.
+		RawHttp.Answer answer = new RawHttp(this.port).send("GET", "/precondition",
+				Map.of("If-Match", "\u7679\u9f10\uac6e"), new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(this.json.readTree(answer.body()).path("type").asString())
+			.isEqualTo("urn:polyshop:problem:invalid-input");
+		assertThat(output.getAll()).doesNotContain("RequestRejectedException");
+	}
+
 	private HttpResponse<String> get(String path, @Nullable String token) throws Exception {
 		return send(HttpMethod.GET, path, token);
 	}
@@ -130,7 +146,7 @@ class ResourceServerTests {
 
 		@Bean
 		AccessRules sampleRules() {
-			return (requests) -> requests.requestMatchers(HttpMethod.GET, "/open")
+			return (requests) -> requests.requestMatchers(HttpMethod.GET, "/open", "/precondition")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/me")
 				.authenticated()
@@ -156,6 +172,11 @@ class ResourceServerTests {
 		@GetMapping("/me")
 		String me(@AuthenticationPrincipal Jwt token) {
 			return token.getSubject();
+		}
+
+		@GetMapping("/precondition")
+		String precondition(@RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+			return "read";
 		}
 
 		@GetMapping("/unlisted")

@@ -13,6 +13,7 @@ import io.polyshop.catalog.product.ProductNotFoundException;
 import io.polyshop.catalog.product.ProductService;
 import io.polyshop.catalog.product.Products;
 import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.openapi.ProblemResponse;
 import io.polyshop.defaults.openapi.Versioned;
 import io.polyshop.defaults.problem.InvalidInputException;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -118,6 +120,7 @@ class ProductController {
 	}
 
 	@PutMapping("/{sku}")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = "catalog:write")
 	@Operation(summary = "Create or replace a product (201 when created)")
 	@ApiResponse(responseCode = "200", description = "Replaced")
 	@ApiResponse(responseCode = "201", description = "Created",
@@ -143,6 +146,7 @@ class ProductController {
 	}
 
 	@PutMapping("/{sku}/price")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = "catalog:write")
 	@Versioned
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the product")
@@ -157,6 +161,7 @@ class ProductController {
 	}
 
 	@PostMapping("/{sku}/deactivate")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = "catalog:write")
 	@Versioned
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the product")
@@ -169,6 +174,7 @@ class ProductController {
 	}
 
 	@PostMapping("/{sku}/activate")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = "catalog:write")
 	@Versioned
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the product")

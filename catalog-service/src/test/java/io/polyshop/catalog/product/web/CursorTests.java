@@ -1,7 +1,6 @@
 package io.polyshop.catalog.product.web;
 
 import io.polyshop.defaults.http.EntityTags;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -66,6 +66,7 @@ class ProductApiTests {
 
 		assertThat(this.mvc.put()
 			.uri("/products/{sku}/price", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.header(HttpHeaders.IF_MATCH, "\"0\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"amount\": \"27.00\", \"currency\": \"USD\"}")).hasStatus(HttpStatus.PRECONDITION_FAILED)
@@ -76,6 +77,7 @@ class ProductApiTests {
 
 		assertThat(this.mvc.put()
 			.uri("/products/{sku}/price", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.header(HttpHeaders.IF_MATCH, "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"amount\": \"27.00\", \"currency\": \"USD\"}")).hasStatusOk()
@@ -88,7 +90,9 @@ class ProductApiTests {
 		String sku = TestProducts.uniqueSku();
 		put(sku, TestProducts.json("Old Radio", category, "15.00"));
 
-		assertThat(this.mvc.post().uri("/products/{sku}/deactivate", sku)).hasStatusOk()
+		assertThat(this.mvc.post()
+			.uri("/products/{sku}/deactivate", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.active")
 			.isEqualTo(false);
@@ -130,8 +134,9 @@ class ProductApiTests {
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("urn:polyshop:problem:not-found");
-		assertThat(this.mvc.post().uri("/products/{sku}/deactivate", TestProducts.uniqueSku()))
-			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.post()
+			.uri("/products/{sku}/deactivate", TestProducts.uniqueSku())
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@ParameterizedTest
@@ -177,6 +182,7 @@ class ProductApiTests {
 			.isEqualTo("sku");
 		assertThat(this.mvc.put()
 			.uri("/products/{sku}", TestProducts.uniqueSku())
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.header(HttpHeaders.IF_MATCH, "\"abc\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestProducts.json("X", "home", "1.00"))).hasStatus(HttpStatus.BAD_REQUEST);
@@ -206,6 +212,7 @@ class ProductApiTests {
 	private MvcTestResult put(String sku, String body) {
 		return this.mvc.put()
 			.uri("/products/{sku}", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestProducts.staff())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();
