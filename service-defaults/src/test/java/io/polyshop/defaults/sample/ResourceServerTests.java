@@ -74,6 +74,7 @@ class ResourceServerTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("alice");
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("Server")).as("no server name or version").isEmpty();
 		assertThat(response.headers().firstValue("Cache-Control"))
 			.hasValueSatisfying((cacheControl) -> assertThat(cacheControl).contains("no-store"));
 	}
