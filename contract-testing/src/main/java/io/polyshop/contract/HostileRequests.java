@@ -214,6 +214,9 @@ public final class HostileRequests {
 
 		byte @Nullable [] rawBody;
 
+		/** Whether a mutation changed the JSON body (a later one must not replace it). */
+		boolean jsonChanged;
+
 		final List<String> payloads = new ArrayList<>();
 
 		Draft(String method, String template) {

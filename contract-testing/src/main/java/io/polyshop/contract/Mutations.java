@@ -40,7 +40,10 @@ final class Mutations {
 	 * mutation may have removed or replaced it).
 	 */
 	static Mutation ofJson(String description, String pointer, Consumer<Draft> change) {
-		return of(description, true, (draft) -> draft.rawBody == null && parent(draft, pointer) != null, change);
+		return of(description, true, (draft) -> draft.rawBody == null && parent(draft, pointer) != null, (draft) -> {
+			draft.jsonChanged = true;
+			change.accept(draft);
+		});
 	}
 
 	/** A change of a path parameter, which takes effect unless it was already changed. */
@@ -215,8 +218,10 @@ final class Mutations {
 	/** A body that is not one JSON value. */
 	static Arbitrary<Mutation> brokenSyntax(boolean bodyRequired) {
 		return Arbitraries.of("truncated", "trailing", "duplicate key", "not JSON", "empty", "NUL byte")
-			.map((kind) -> of("body " + kind, !kind.equals("empty") || bodyRequired, (draft) -> draft.rawBody == null,
-					(draft) -> {
+			// Not over a body another mutation already made invalid: an empty body would
+			// undo it where the body is optional.
+			.map((kind) -> of("body " + kind, !kind.equals("empty") || bodyRequired,
+					(draft) -> draft.rawBody == null && !draft.jsonChanged, (draft) -> {
 						String json = (draft.json != null) ? draft.json.toString() : "{}";
 						String broken = switch (kind) {
 							case "truncated" -> json.substring(0, Math.max(1, json.length() / 2));
