@@ -12,10 +12,13 @@ import io.polyshop.sessions.projector.SessionItems;
 import io.polyshop.sessions.session.SessionService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -25,6 +28,7 @@ import static io.polyshop.sessions.TestSessions.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SessionsIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class CheckoutTests {
 
 	@Autowired
@@ -63,6 +67,21 @@ class CheckoutTests {
 		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
 			.extractingPath("$.orderId")
 			.isEqualTo(orderId);
+	}
+
+	/** The session id is a bearer secret: whoever has it has the cart. */
+	@Test
+	void theSessionIdNeverReachesTheLogsNotEvenWhenCheckoutFails(CapturedOutput output) {
+		String session = TestSessions.start(this.mvc);
+		add(this.mvc, session, uniqueSku(), 2);
+		TestSessions.attach(this.mvc, session, "secret-keeper");
+		this.orders.down(true);
+		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		this.orders.down(false);
+		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.CREATED);
+		assertThat(this.mvc.get().uri("/sessions/{id}", session + "x")).hasStatus(HttpStatus.NOT_FOUND);
+
+		assertThat(output.getAll()).contains("checked out as order").doesNotContain(session);
 	}
 
 	@Test
