@@ -3,6 +3,7 @@ package io.polyshop.catalog;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import io.polyshop.contract.FuzzTarget;
 import io.polyshop.contract.HostileRequest;
 import io.polyshop.contract.HostileRequests;
 import io.polyshop.contract.RunningService;
@@ -15,6 +16,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,45 +31,45 @@ class HostileInputFuzzTests {
 
 	private static final String SKU = "FUZZ-00001";
 
-	private static @Nullable RunningService service;
-
-	private static @Nullable HostileRequests requests;
+	private static @Nullable FuzzTarget target;
 
 	@BeforeContainer
 	static void start() {
 		RunningService running = RunningService
 			.start(SpringApplication.from(CatalogApplication::main).with(BackingServicesConfiguration.class));
-		service = running;
 		Map<String, String> staff = Map.of("Authorization", TestProducts.staff());
 		running.call("PUT", "/products/" + SKU, staff, TestProducts.json("Fuzzed kettle", "fuzz", "19.99"));
 		// Requests carry a staff token, so that they reach the validation behind it; the
 		// fuzz test takes it away or forges it as one of its mutations.
-		requests = HostileRequests.from(running.openApiDocument(), Map.of("sku", SKU), staff);
+		target = new FuzzTarget(running, HostileRequests.from(running.openApiDocument(), Map.of("sku", SKU), staff),
+				HostileInputFuzzTests::catalogue);
 	}
 
 	@AfterContainer
 	static void stop() {
-		if (service != null) {
-			service.close();
+		if (target != null) {
+			target.close();
 		}
 	}
 
 	@Property(tries = 1000)
 	void hostileInputGetsAProblemAndChangesNothing(@ForAll("hostile") HostileRequest request) {
-		assertThat(service).isNotNull();
-		HostileRequests.check(service.http(), request, HostileInputFuzzTests::catalogue);
+		target().check(request);
 	}
 
 	@Provide
 	Arbitrary<HostileRequest> hostile() {
-		assertThat(requests).isNotNull();
-		return requests.requests();
+		return target().requests();
+	}
+
+	private static FuzzTarget target() {
+		assertThat(target).as("the service under test").isNotNull();
+		return target;
 	}
 
 	/** Every product row, as one digest. */
-	private static String catalogue() {
-		assertThat(service).isNotNull();
-		return JdbcClient.create(service.context().getBean(DataSource.class))
+	private static String catalogue(ApplicationContext context) {
+		return JdbcClient.create(context.getBean(DataSource.class))
 			.sql("select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by sku)), '') from product p")
 			.query(String.class)
 			.single();

@@ -86,10 +86,6 @@ public final class HostileRequests {
 		return new HostileRequests(endpoints);
 	}
 
-	public int operations() {
-		return this.endpoints.size();
-	}
-
 	/** Hostile requests, spread evenly over the operations. */
 	public Arbitrary<HostileRequest> requests() {
 		return Arbitraries.of(this.endpoints).flatMap(HostileRequests::requests);
@@ -460,11 +456,6 @@ public final class HostileRequests {
 			return schema.getTypes().iterator().next();
 		}
 		return (schema.getProperties() != null) ? "object" : "string";
-	}
-
-	/** The operations of the document, for a test that reports what it covered. */
-	public List<String> describeOperations() {
-		return this.endpoints.stream().map((endpoint) -> endpoint.method() + " " + endpoint.template()).toList();
 	}
 
 }

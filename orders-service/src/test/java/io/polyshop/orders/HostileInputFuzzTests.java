@@ -3,6 +3,7 @@ package io.polyshop.orders;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import io.polyshop.contract.FuzzTarget;
 import io.polyshop.contract.HostileRequest;
 import io.polyshop.contract.HostileRequests;
 import io.polyshop.contract.RunningService;
@@ -15,6 +16,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,16 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileInputFuzzTests {
 
-	private static @Nullable RunningService service;
-
-	private static @Nullable HostileRequests requests;
+	private static @Nullable FuzzTarget target;
 
 	@BeforeContainer
 	static void start() {
 		RunningService running = RunningService.start(
 				SpringApplication.from(OrdersApplication::main).with(BackingServicesConfiguration.class),
 				"polyshop.orders.catalog.base-url=" + CatalogStub.shared().baseUrl());
-		service = running;
 		String order = running
 			.call("POST", "/orders", Map.of("Idempotency-Key", TestOrders.uniqueKey()),
 					TestOrders.body(TestOrders.uniqueCustomer(),
@@ -44,32 +43,36 @@ class HostileInputFuzzTests {
 			.headers()
 			.get("location");
 		assertThat(order).startsWith("/orders/");
-		requests = HostileRequests.from(running.openApiDocument(), Map.of("id", order.substring("/orders/".length())));
+		target = new FuzzTarget(running,
+				HostileRequests.from(running.openApiDocument(), Map.of("id", order.substring("/orders/".length()))),
+				HostileInputFuzzTests::orders);
 	}
 
 	@AfterContainer
 	static void stop() {
-		if (service != null) {
-			service.close();
+		if (target != null) {
+			target.close();
 		}
 	}
 
 	@Property(tries = 1000)
 	void hostileInputGetsAProblemAndChangesNothing(@ForAll("hostile") HostileRequest request) {
-		assertThat(service).isNotNull();
-		HostileRequests.check(service.http(), request, HostileInputFuzzTests::orders);
+		target().check(request);
 	}
 
 	@Provide
 	Arbitrary<HostileRequest> hostile() {
-		assertThat(requests).isNotNull();
-		return requests.requests();
+		return target().requests();
+	}
+
+	private static FuzzTarget target() {
+		assertThat(target).as("the service under test").isNotNull();
+		return target;
 	}
 
 	/** Every row of every table, as one digest. */
-	private static String orders() {
-		assertThat(service).isNotNull();
-		return JdbcClient.create(service.context().getBean(DataSource.class))
+	private static String orders(ApplicationContext context) {
+		return JdbcClient.create(context.getBean(DataSource.class))
 			.sql("""
 					select (select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from orders t)
 					    || (select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from order_line t)

@@ -2,6 +2,7 @@ package io.polyshop.sessions;
 
 import java.util.Map;
 
+import io.polyshop.contract.FuzzTarget;
 import io.polyshop.contract.HostileRequest;
 import io.polyshop.contract.HostileRequests;
 import io.polyshop.contract.RunningService;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +31,7 @@ class HostileInputFuzzTests {
 
 	private static final String CUSTOMER = "fuzz-customer";
 
-	private static @Nullable RunningService service;
-
-	private static @Nullable HostileRequests requests;
+	private static @Nullable FuzzTarget target;
 
 	@BeforeContainer
 	static void start() {
@@ -41,41 +41,44 @@ class HostileInputFuzzTests {
 				"polyshop.sessions.dynamodb.region=us-east-1",
 				"polyshop.sessions.catalog.base-url=" + CatalogStub.shared().baseUrl(),
 				"polyshop.sessions.orders.base-url=" + FakeOrders.shared().baseUrl());
-		service = running;
 		String session = running.call("POST", "/sessions", Map.of(), "{\"currency\": \"USD\"}")
 			.headers()
 			.get("location");
 		assertThat(session).startsWith("/sessions/");
 		running.call("PUT", session + "/cart/KTCH-00001", Map.of(), "{\"quantity\": 2}");
 		running.call("PUT", session + "/customer", Map.of(), "{\"customerId\": \"" + CUSTOMER + "\"}");
-		requests = HostileRequests.from(running.openApiDocument(),
-				Map.of("id", session.substring("/sessions/".length()), "sku", "KTCH-00001", "customerId", CUSTOMER));
+		target = new FuzzTarget(
+				running, HostileRequests.from(running.openApiDocument(), Map.of("id",
+						session.substring("/sessions/".length()), "sku", "KTCH-00001", "customerId", CUSTOMER)),
+				HostileInputFuzzTests::sessions);
 	}
 
 	@AfterContainer
 	static void stop() {
-		if (service != null) {
-			service.close();
+		if (target != null) {
+			target.close();
 		}
 	}
 
 	@Property(tries = 1000)
 	void hostileInputGetsAProblemAndChangesNothing(@ForAll("hostile") HostileRequest request) {
-		assertThat(service).isNotNull();
-		HostileRequests.check(service.http(), request, HostileInputFuzzTests::sessions);
+		target().check(request);
 	}
 
 	@Provide
 	Arbitrary<HostileRequest> hostile() {
-		assertThat(requests).isNotNull();
-		return requests.requests();
+		return target().requests();
+	}
+
+	private static FuzzTarget target() {
+		assertThat(target).as("the service under test").isNotNull();
+		return target;
 	}
 
 	/** Every item of the sessions table, in key order. */
-	private static String sessions() {
-		assertThat(service).isNotNull();
-		DynamoDbClient dynamo = service.context().getBean(DynamoDbClient.class);
-		String table = service.context().getBean(SessionsProperties.class).dynamodb().sessionsTable();
+	private static String sessions(ApplicationContext context) {
+		DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+		String table = context.getBean(SessionsProperties.class).dynamodb().sessionsTable();
 		return dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
 			.items()
 			.stream()
