@@ -1,6 +1,5 @@
 package io.polyshop.defaults.openapi;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,6 @@ public class OpenApiDefaults {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
-	private static final String APPLICATION_JSON = "application/json";
-
 	private static final String SCHEMAS = "#/components/schemas/";
 
 	@Bean
@@ -109,7 +106,6 @@ public class OpenApiDefaults {
 
 	static Operation document(Operation operation, HandlerMethod handler) {
 		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
-		responses.values().forEach(OpenApiDefaults::jsonNotAnything);
 		boolean versioned = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Versioned.class);
 		if (versioned && AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
 			operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH)
@@ -178,17 +174,8 @@ public class OpenApiDefaults {
 						.schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO).example(1)));
 			responses.addApiResponse("503", unavailable);
 		}
-		operation.setResponses(sorted(responses));
+		operation.setResponses(responses);
 		return operation;
-	}
-
-	/** Springdoc documents a body without produces as any media type; ours is JSON. */
-	private static void jsonNotAnything(ApiResponse response) {
-		Content content = response.getContent();
-		if (content != null && content.containsKey("*/*")) {
-			MediaType mediaType = content.remove("*/*");
-			content.addMediaType(APPLICATION_JSON, mediaType);
-		}
 	}
 
 	private static void putIfAbsent(ApiResponses responses, int status, String kind, String description) {
@@ -207,17 +194,6 @@ public class OpenApiDefaults {
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType(PROBLEM_JSON,
 					new MediaType().schema(new Schema<>().$ref(SCHEMAS + PROBLEM_SCHEMA)).example(example)));
-	}
-
-	private static ApiResponses sorted(ApiResponses responses) {
-		List<String> statuses = new ArrayList<>(responses.keySet());
-		statuses.sort(null);
-		ApiResponses sorted = new ApiResponses();
-		statuses.forEach((status) -> sorted.addApiResponse(status, responses.get(status)));
-		if (responses.getExtensions() != null) {
-			sorted.setExtensions(responses.getExtensions());
-		}
-		return sorted;
 	}
 
 	private static Schema<?> problemSchema() {

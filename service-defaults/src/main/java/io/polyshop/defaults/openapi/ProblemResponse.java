@@ -15,9 +15,10 @@ import java.lang.annotation.Target;
  *
  * <pre class="code">
  * &#64;ProblemResponse(status = 409, type = "invalid-transition", description = "The order is not PAID")
- * </pre>
+ * </pre> Errors several operations share can be gathered in an annotation of the
+ * service's own, meta-annotated with them.
  */
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(ProblemResponse.List.class)
@@ -31,7 +32,7 @@ public @interface ProblemResponse {
 	String description();
 
 	/** Several domain errors of one operation. */
-	@Target(ElementType.METHOD)
+	@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
 	@interface List {

@@ -33,6 +33,9 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 
 	static final URI FORBIDDEN = ProblemTypes.of("forbidden");
 
+	/** What a refusal of the firewall says, without repeating what it refused. */
+	static final String REJECTED = "The request has a header, path or parameter with characters this API does not accept";
+
 	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
@@ -68,8 +71,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
 			throws IOException {
-		write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
-				"The request has a header, path or parameter with characters this API does not accept");
+		write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input", REJECTED);
 	}
 
 	/** The error description Spring Security put in the challenge, without the token. */

@@ -23,7 +23,7 @@ class RequestRejectedAdvice {
 	@ExceptionHandler
 	ProblemDetail rejected(RequestRejectedException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
-				"The request has a header, path or parameter with characters this API does not accept");
+				ProblemSecurityHandlers.REJECTED);
 	}
 
 }

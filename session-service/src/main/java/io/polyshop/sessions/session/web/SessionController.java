@@ -91,10 +91,7 @@ class SessionController {
 
 	@PutMapping("/sessions/{id}/customer")
 	@Operation(summary = "Attach a customer (fills the sparse GSI)")
-	@ProblemResponse(status = 409, type = "concurrent-change",
-			description = "The session kept changing under this request: read it again and retry")
-	@ProblemResponse(status = 422, type = "cart-rule",
-			description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
+	@CartChangeProblems
 	ResponseEntity<SessionResponse> attachCustomer(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
@@ -105,10 +102,7 @@ class SessionController {
 
 	@PutMapping("/sessions/{id}/cart/{sku}")
 	@Operation(summary = "Set a product's quantity in the cart (0 removes it); name and price come from catalog")
-	@ProblemResponse(status = 409, type = "concurrent-change",
-			description = "The session kept changing under this request: read it again and retry")
-	@ProblemResponse(status = 422, type = "cart-rule",
-			description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
+	@CartChangeProblems
 	ResponseEntity<SessionResponse> setQuantity(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
@@ -120,10 +114,7 @@ class SessionController {
 
 	@DeleteMapping("/sessions/{id}/cart/{sku}")
 	@Operation(summary = "Remove a product from the cart")
-	@ProblemResponse(status = 409, type = "concurrent-change",
-			description = "The session kept changing under this request: read it again and retry")
-	@ProblemResponse(status = 422, type = "cart-rule",
-			description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
+	@CartChangeProblems
 	ResponseEntity<SessionResponse> remove(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
