@@ -66,16 +66,13 @@ public final class LocalStack implements AutoCloseable {
 	/** Next to the logs, readable by its owner only: for psql as the superuser. */
 	static final String SUPERUSER_PASSWORD_FILE = "postgres-superuser-password";
 
-	private static void writeSuperuserPassword(Path file, String password) {
-		Credentials.SecretFiles.write(file, password + "\n");
-	}
-
 	private void startAll(Options options, Consumer<String> say) {
 		createDirectories(options.logs());
 		say.accept("Starting PostgreSQL 17 on port " + options.postgresPort() + " ...");
 		LocalPostgres postgres = track(LocalPostgres.start(options.postgresPort()));
 		this.postgres = postgres;
-		writeSuperuserPassword(options.logs().resolveSibling(SUPERUSER_PASSWORD_FILE), postgres.superuserPassword());
+		Credentials.SecretFiles.write(options.logs().resolveSibling(SUPERUSER_PASSWORD_FILE),
+				postgres.superuserPassword() + "\n");
 		LocalPostgres.Database catalogDb = postgres.createDatabase("catalog", "catalog", "catalog");
 		LocalPostgres.Database ordersDb = postgres.createDatabase("orders", "orders", "orders");
 		postgres.createDatabase("warehouse", "warehouse", "warehouse");
