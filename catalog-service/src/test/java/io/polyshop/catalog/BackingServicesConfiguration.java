@@ -1,6 +1,5 @@
 package io.polyshop.catalog;
 
-import io.polyshop.contract.TestIssuer;
 import io.polyshop.local.BackendMode;
 import io.polyshop.local.ContainerImages;
 import io.polyshop.local.LocalPostgres;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Real PostgreSQL 17 and Redis for the tests: containers where a Docker engine runs, the
@@ -29,12 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class BackingServicesConfiguration {
-
-	/** Tokens signed by the test issuer, checked against its JWKS like the real one's. */
-	@Bean
-	DynamicPropertyRegistrar trustTheTestIssuer() {
-		return (registry) -> TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(DockerBackends.class)

@@ -318,11 +318,18 @@ public final class HostileRequests {
 			return this.operation.getSecurity() != null && !this.operation.getSecurity().isEmpty();
 		}
 
+		/** Whether every way to call it needs a scope, beyond a valid token. */
+		boolean needsScope() {
+			return isProtected() && this.operation.getSecurity()
+				.stream()
+				.allMatch((requirement) -> requirement.values().stream().allMatch((scopes) -> !scopes.isEmpty()));
+		}
+
 		/** Mutations each of which makes this request invalid whatever the data. */
 		Arbitrary<Mutation> invalidatingMutations() {
 			List<Arbitrary<Mutation>> choices = new ArrayList<>();
 			if (isProtected()) {
-				choices.add(Mutations.authorization(true));
+				choices.add(Mutations.authorization(true, needsScope()));
 			}
 			choices.add(Mutations.unacceptable());
 			choices.add(Mutations.oversizedHeader());
@@ -376,7 +383,7 @@ public final class HostileRequests {
 			choices.add(invalidatingMutations());
 			choices.add(Mutations.extraHeader());
 			if (!isProtected()) {
-				choices.add(Mutations.authorization(false));
+				choices.add(Mutations.authorization(false, false));
 			}
 			choices.add(Mutations.queryParameter(this.parameters));
 			for (Parameter parameter : this.parameters) {

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.jspecify.annotations.Nullable;
 
 /** The mutations of {@link HostileRequests}, each an arbitrary of its parameters. */
@@ -143,18 +144,18 @@ final class Mutations {
 
 	/**
 	 * No token, or one that must not get in: malformed, another scheme, forged, expired,
-	 * from another issuer, for another audience, unsigned, key confusion, a customer's
-	 * token without the scope. On a protected operation each must fail (401 or 403).
+	 * from another issuer, for another audience, unsigned, key confusion; or a customer's
+	 * token without any scope. On a protected operation each must fail (401 or 403), the
+	 * last only where the operation needs a scope.
 	 */
-	static Arbitrary<Mutation> authorization(boolean invalidates) {
+	static Arbitrary<Mutation> authorization(boolean invalidates, boolean scopeRequired) {
 		List<String> values = new ArrayList<>(List.of("", "Bearer", "Bearer ", "Bearer not.a.jwt", "Basic b3BzOm9wcw==",
 				"bearer x", "Bearer " + "A".repeat(5000)));
 		TestIssuer.shared()
 			.forgeries("ops", "catalog:write", "orders:fulfil", "insights:read", "orders:place")
 			.values()
 			.forEach((token) -> values.add("Bearer " + token));
-		values.add("Bearer " + TestIssuer.shared().user("mallory"));
-		return Arbitraries.of(values)
+		Arbitrary<Mutation> refused = Arbitraries.of(values)
 			.map((value) -> of("Authorization: " + RawHttp.abbreviate(value), invalidates, (draft) -> {
 				if (value.isEmpty()) {
 					draft.headers.remove("Authorization");
@@ -163,6 +164,11 @@ final class Mutations {
 					draft.headers.put("Authorization", value);
 				}
 			}));
+		// A real token without scopes: refused only where a scope is needed.
+		String mallory = "Bearer " + TestIssuer.shared().user("mallory");
+		Mutation unprivileged = of("Authorization: " + RawHttp.abbreviate(mallory), invalidates && scopeRequired,
+				(draft) -> draft.headers.put("Authorization", mallory));
+		return Arbitraries.frequencyOf(Tuple.of(values.size(), refused), Tuple.of(1, Arbitraries.just(unprivileged)));
 	}
 
 	/** Any extra header. */

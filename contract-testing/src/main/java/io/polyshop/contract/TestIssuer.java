@@ -5,30 +5,41 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * An issuer for the services' tests: an RSA key whose public half is served as a JWKS
@@ -48,17 +59,16 @@ public final class TestIssuer {
 
 	private final URI issuer;
 
+	private final String clientSecret = UUID.randomUUID().toString();
+
+	private final AtomicInteger tokenRequests = new AtomicInteger();
+
 	private TestIssuer() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			byte[] jwks = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-			server.createContext("/oauth2/jwks", (exchange) -> {
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, jwks.length);
-				try (OutputStream body = exchange.getResponseBody()) {
-					body.write(jwks);
-				}
-			});
+			String jwks = new JWKSet(this.key.toPublicJWK()).toString();
+			server.createContext("/oauth2/jwks", (exchange) -> respond(exchange, 200, jwks));
+			server.createContext("/oauth2/token", this::token);
 			server.start();
 			this.issuer = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 		}
@@ -76,10 +86,65 @@ public final class TestIssuer {
 		return this.issuer;
 	}
 
-	/** The properties that make a service trust this issuer. */
+	/**
+	 * The properties that make a service trust this issuer, and session-service get its
+	 * client-credentials token from it.
+	 */
 	public Map<String, String> properties() {
 		return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.issuer.toString(),
-				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.issuer + "/oauth2/jwks");
+				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.issuer + "/oauth2/jwks",
+				"spring.security.oauth2.client.provider.polyshop.token-uri", this.issuer + "/oauth2/token",
+				"spring.security.oauth2.client.registration.orders.client-secret", this.clientSecret);
+	}
+
+	/** How many tokens the client-credentials grant has issued so far. */
+	public int tokenRequests() {
+		return this.tokenRequests.get();
+	}
+
+	/** The claims of a token this issuer signed, or empty for any other string. */
+	public Optional<JWTClaimsSet> verify(String token) {
+		try {
+			SignedJWT jwt = SignedJWT.parse(token);
+			return jwt.verify(new RSASSAVerifier(this.key.toRSAPublicKey())) ? Optional.of(jwt.getJWTClaimsSet())
+					: Optional.empty();
+		}
+		catch (ParseException | JOSEException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The client-credentials grant, as a real issuer answers it: session-service with its
+	 * secret (client_secret_basic) gets a token with the scopes it asked for.
+	 */
+	private void token(HttpExchange exchange) throws IOException {
+		String expected = "Basic " + Base64.getEncoder()
+			.encodeToString(("session-service:" + this.clientSecret).getBytes(StandardCharsets.UTF_8));
+		String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		if (!"POST".equals(exchange.getRequestMethod())
+				|| !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+				|| !form.contains("grant_type=client_credentials")) {
+			respond(exchange, 401, "{\"error\": \"invalid_client\"}");
+			return;
+		}
+		String[] scopes = Arrays.stream(form.split("&"))
+			.filter((pair) -> pair.startsWith("scope="))
+			.map((pair) -> URLDecoder.decode(pair.substring("scope=".length()), StandardCharsets.UTF_8))
+			.flatMap((scope) -> Arrays.stream(scope.split(" ")))
+			.toArray(String[]::new);
+		this.tokenRequests.incrementAndGet();
+		respond(exchange, 200, "{\"access_token\": \"%s\", \"token_type\": \"Bearer\", \"expires_in\": 300}"
+			.formatted(client("session-service", scopes)));
+	}
+
+	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
 	}
 
 	/** A storefront user's token (aud {@code storefront}), valid for five minutes. */
@@ -167,6 +232,17 @@ public final class TestIssuer {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Makes the application of the tests that import it trust the shared test issuer. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Configuration {
+
+		@Bean
+		DynamicPropertyRegistrar trustTheTestIssuer() {
+			return (registry) -> shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+		}
+
 	}
 
 }

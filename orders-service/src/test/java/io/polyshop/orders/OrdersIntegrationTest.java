@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.polyshop.contract.OpenApiContract;
+import io.polyshop.contract.TestIssuer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ BackingServicesConfiguration.class, OpenApiContract.Configuration.class })
+@Import({ BackingServicesConfiguration.class, OpenApiContract.Configuration.class, TestIssuer.Configuration.class })
 public @interface OrdersIntegrationTest {
 
 }

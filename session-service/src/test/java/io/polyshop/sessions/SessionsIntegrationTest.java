@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.polyshop.contract.OpenApiContract;
+import io.polyshop.contract.TestIssuer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 		"polyshop.sessions.projector.shard-discovery-interval=1s",
 		"logging.level.com.amazonaws.services.dynamodbv2=WARN", "logging.level.org.eclipse.jetty=WARN" })
 @AutoConfigureMockMvc
-@Import({ BackingServicesConfiguration.class, OpenApiContract.Configuration.class })
+@Import({ BackingServicesConfiguration.class, OpenApiContract.Configuration.class, TestIssuer.Configuration.class })
 public @interface SessionsIntegrationTest {
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.polyshop.defaults.problem.ProblemTypes;
+import io.polyshop.defaults.security.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -64,6 +66,11 @@ public class OpenApiDefaults {
 	static final String PROBLEM_JSON = "application/problem+json";
 
 	private static final String SCHEMAS = "#/components/schemas/";
+
+	static {
+		// A handler's Caller comes from the token, not from the request's parameters.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Bean
 	OpenApiCustomizer polyshopContract(@Value("${spring.application.name:service}") String name,
@@ -151,8 +158,13 @@ public class OpenApiDefaults {
 		unauthorized.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE,
 				new Header().description("The Bearer challenge of RFC 6750").schema(new StringSchema()));
 		responses.addApiResponse("401", unauthorized);
-		if (secured) {
-			putIfAbsent(responses, 403, "forbidden", "The token lacks the scope or role this operation needs");
+		// Where any valid token will do, an operation that can still refuse one declares
+		// its own 403 with @ProblemResponse.
+		boolean scoped = secured && operation.getSecurity()
+			.stream()
+			.anyMatch((requirement) -> requirement.values().stream().anyMatch((scopes) -> !scopes.isEmpty()));
+		if (scoped) {
+			putIfAbsent(responses, 403, "forbidden", "The token lacks the scope this operation needs");
 		}
 		putIfAbsent(responses, 400, "invalid-input", "Malformed or invalid input: `errors[]` names each invalid field");
 		if (hasPathParameters) {

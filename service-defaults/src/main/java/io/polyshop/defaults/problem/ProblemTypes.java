@@ -13,6 +13,10 @@ public final class ProblemTypes {
 
 	public static final URI INVALID_INPUT = of("invalid-input");
 
+	public static final URI UNAUTHORIZED = of("unauthorized");
+
+	public static final URI FORBIDDEN = of("forbidden");
+
 	public static final URI NOT_FOUND = of("not-found");
 
 	public static final URI VERSION_MISMATCH = of("version-mismatch");

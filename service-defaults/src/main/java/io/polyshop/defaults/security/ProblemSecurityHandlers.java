@@ -29,10 +29,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-	static final URI UNAUTHORIZED = ProblemTypes.of("unauthorized");
-
-	static final URI FORBIDDEN = ProblemTypes.of("forbidden");
-
 	/** What a refusal of the firewall says, without repeating what it refused. */
 	static final String REJECTED = "The request has a header, path or parameter with characters this API does not accept";
 
@@ -50,7 +46,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		this.challenge.commence(request, response, exception);
-		write(request, response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized",
+		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
 				"A valid bearer token is required: " + reason(response));
 	}
 
@@ -58,7 +54,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
 		this.denial.handle(request, response, exception);
-		write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+		write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
 				"The token does not allow this: it lacks the scope or role this operation needs");
 	}
 

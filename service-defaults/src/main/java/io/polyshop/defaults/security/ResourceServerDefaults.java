@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service an OAuth2 resource server. Tokens are JWTs checked against the issuer's
@@ -45,7 +47,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(BearerTokenAuthenticationToken.class)
 @EnableConfigurationProperties(ResourceServerDefaults.SecurityProperties.class)
-@Import(RequestRejectedAdvice.class)
+@Import(SecurityProblemsAdvice.class)
 public class ResourceServerDefaults {
 
 	/** Public on every service. */
@@ -76,6 +78,19 @@ public class ResourceServerDefaults {
 			decoder.setJwtValidator(validator);
 			return decoder;
 		});
+	}
+
+	/** Controllers declare a {@link Caller} parameter to learn who calls. */
+	@Bean
+	WebMvcConfigurer callerArgument() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+
+		};
 	}
 
 	/** The firewall's refusals as 400 problems (see {@link ProblemSecurityHandlers}). */
