@@ -56,6 +56,12 @@ class JourneyTests {
 
 	private static URI orders;
 
+	private static String alice;
+
+	private static String bob;
+
+	private static String ops;
+
 	@BeforeAll
 	static void startTheStack() {
 		stack = LocalStack.start(new LocalStack.Options(ROOT, Path.of("target", "e2e-logs").toAbsolutePath(),
@@ -66,6 +72,11 @@ class JourneyTests {
 		catalog = stack.url("catalog-service");
 		sessions = stack.url("session-service");
 		orders = stack.url("orders-service");
+		TokenClient tokens = new TokenClient(stack.credentials().issuer());
+		alice = tokens.userToken("alice", stack.credentials().password("alice"), "openid");
+		bob = tokens.userToken("bob", stack.credentials().password("bob"), "openid");
+		ops = tokens.userToken("ops", stack.credentials().password("ops"),
+				"openid catalog:write orders:fulfil insights:read");
 	}
 
 	@AfterAll
@@ -89,6 +100,50 @@ class JourneyTests {
 		assertThat(claims(service)).contains("\"sub\":\"session-service\"", "orders:place");
 	}
 
+	/**
+	 * What anyone could do before the services were resource servers, each tried with the
+	 * real issuer's tokens: refused, and where an order of another customer is concerned,
+	 * not even confirmed to exist.
+	 */
+	@Test
+	void theAnonymousAndCrossCustomerAttacksAreRefused() throws Exception {
+		String sku = JsonPath.read(get(catalog, "/products?limit=1"), "$.items[0].sku");
+		String session = JsonPath.read(send("POST", sessions, "/sessions", null, 201), "$.id");
+		send("PUT", sessions, "/sessions/" + session + "/cart/" + sku, "{\"quantity\": 1}", 200);
+		String alicesOrder = JsonPath
+			.read(send("POST", sessions, "/sessions/" + session + "/checkout", null, alice, 201), "$.orderId");
+		String price = "{\"amount\": \"0.01\", \"currency\": \"USD\"}";
+
+		// Reprice a product: anonymous 401, a customer 403.
+		send("PUT", catalog, "/products/" + sku + "/price", price, 401);
+		send("PUT", catalog, "/products/" + sku + "/price", price, alice, 403);
+		// Ship or cancel an order: anonymous 401, a customer, even its owner, 403.
+		send("POST", orders, "/orders/" + alicesOrder + "/ship", null, 401);
+		send("POST", orders, "/orders/" + alicesOrder + "/cancel", null, alice, 403);
+		// Another customer's order does not exist for bob.
+		send("GET", orders, "/orders/" + alicesOrder, null, bob, 404);
+		send("POST", orders, "/orders/" + alicesOrder + "/pay", null, bob, 404);
+		// Listing every order: anonymous 401; bob sees his own only, even asking for
+		// alice's.
+		send("GET", orders, "/orders?limit=100", null, 401);
+		assertThat((List<?>) JsonPath.read(get(orders, "/orders?customerId=alice&limit=100", bob), "$.items"))
+			.isEmpty();
+		assertThat((List<String>) JsonPath.read(get(orders, "/orders?limit=100", alice), "$.items[*].customerId"))
+			.containsOnly("alice");
+		// A customer places no order directly: only session-service may.
+		send("POST", orders, "/orders", "{\"customerId\": \"alice\", \"currency\": \"USD\", \"lines\": []}", alice,
+				403);
+		// Attaching a cart to another customer, or taking over alice's checked-out cart.
+		String guest = JsonPath.read(send("POST", sessions, "/sessions", null, 201), "$.id");
+		send("PUT", sessions, "/sessions/" + guest + "/customer", "{\"customerId\": \"alice\"}", bob, 403);
+		send("PUT", sessions, "/sessions/" + guest + "/customer", "{\"customerId\": \"alice\"}", 401);
+		send("POST", sessions, "/sessions/" + session + "/checkout", null, bob, 403);
+		// The read model is staff's; metrics are not on the API port at all.
+		send("GET", sessions, "/insights/trending", null, alice, 403);
+		send("GET", catalog, "/actuator/metrics", null, 401);
+		send("GET", catalog, "/actuator/prometheus", null, ops, 403);
+	}
+
 	private static String claims(String jwt) {
 		return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
 				java.nio.charset.StandardCharsets.UTF_8);
@@ -107,19 +162,20 @@ class JourneyTests {
 		get(catalog, "/products/" + skus.getFirst());
 		assertThat(cacheRequests("hit")).isEqualTo(hits + 1);
 
-		// 2. A session with three products.
+		// 2. A guest's session with three products; alice signs in and attaches herself.
 		String session = JsonPath.read(send("POST", sessions, "/sessions", null, 201), "$.id");
-		send("PUT", sessions, "/sessions/" + session + "/customer", "{\"customerId\": \"journey-shopper\"}", 200);
+		send("PUT", sessions, "/sessions/" + session + "/customer", "{\"customerId\": \"alice\"}", alice, 200);
 		for (String sku : skus) {
 			send("PUT", sessions, "/sessions/" + session + "/cart/" + sku, "{\"quantity\": 2}", 200);
 		}
 		assertThat((Integer) JsonPath.read(get(sessions, "/sessions/" + session), "$.itemCount")).isEqualTo(6);
 
-		// 3. Check out, then pay and ship the order.
-		String orderId = JsonPath.read(send("POST", sessions, "/sessions/" + session + "/checkout", null, 201),
+		// 3. alice checks out (session-service places the order with its own token) and
+		// pays; staff ship.
+		String orderId = JsonPath.read(send("POST", sessions, "/sessions/" + session + "/checkout", null, alice, 201),
 				"$.orderId");
-		send("POST", orders, "/orders/" + orderId + "/pay", null, 200);
-		String shipped = send("POST", orders, "/orders/" + orderId + "/ship", null, 200);
+		send("POST", orders, "/orders/" + orderId + "/pay", null, alice, 200);
+		String shipped = send("POST", orders, "/orders/" + orderId + "/ship", null, ops, 200);
 		assertThat((String) JsonPath.read(shipped, "$.status")).isEqualTo("SHIPPED");
 		assertThat((List<?>) JsonPath.read(shipped, "$.lines")).hasSize(3);
 		// The checkout was one trace through sessions, orders and catalog.
@@ -129,17 +185,17 @@ class JourneyTests {
 
 		// 4. A second cart is left alone: TTL removes its session, it shows as abandoned.
 		String abandoned = JsonPath.read(send("POST", sessions, "/sessions", null, 201), "$.id");
-		send("PUT", sessions, "/sessions/" + abandoned + "/customer", "{\"customerId\": \"journey-abandoner\"}", 200);
+		send("PUT", sessions, "/sessions/" + abandoned + "/customer", "{\"customerId\": \"bob\"}", bob, 200);
 		send("PUT", sessions, "/sessions/" + abandoned + "/cart/" + skus.get(1), "{\"quantity\": 1}", 200);
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
-			String carts = get(sessions, "/insights/abandoned-carts?date=" + today)
-					+ get(sessions, "/insights/abandoned-carts?date=" + today.plusDays(1));
-			assertThat(carts).contains("journey-abandoner").doesNotContain("journey-shopper");
+			String carts = get(sessions, "/insights/abandoned-carts?date=" + today, ops)
+					+ get(sessions, "/insights/abandoned-carts?date=" + today.plusDays(1), ops);
+			assertThat(carts).contains("\"customerId\":\"bob\"").doesNotContain("\"customerId\":\"alice\"");
 		});
 
 		// 5. Trending shows the products added this hour.
-		List<String> trending = JsonPath.read(get(sessions, "/insights/trending?limit=100"), "$.items[*].sku");
+		List<String> trending = JsonPath.read(get(sessions, "/insights/trending?limit=100", ops), "$.items[*].sku");
 		assertThat(trending).containsAll(skus);
 
 		// 6. The warehouse load: its revenue equals paid and shipped orders in
@@ -168,7 +224,7 @@ class JourneyTests {
 			String cursor = null;
 			do {
 				String page = get(orders,
-						"/orders?status=" + status + "&limit=100" + ((cursor != null) ? "&cursor=" + cursor : ""));
+						"/orders?status=" + status + "&limit=100" + ((cursor != null) ? "&cursor=" + cursor : ""), ops);
 				List<String> amounts = JsonPath.read(page, "$.items[*].total.amount");
 				for (String amount : amounts) {
 					total = total.add(new BigDecimal(amount));
@@ -209,8 +265,20 @@ class JourneyTests {
 		return send("GET", base, path, null, 200);
 	}
 
+	private static String get(URI base, String path, String token) throws Exception {
+		return send("GET", base, path, null, token, 200);
+	}
+
 	private static String send(String method, URI base, String path, String json, int expectedStatus) throws Exception {
+		return send(method, base, path, json, null, expectedStatus);
+	}
+
+	private static String send(String method, URI base, String path, String json, String token, int expectedStatus)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
 		if (json != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(json));

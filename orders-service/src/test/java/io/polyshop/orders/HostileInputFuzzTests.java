@@ -7,6 +7,8 @@ import io.polyshop.contract.FuzzTarget;
 import io.polyshop.contract.HostileRequest;
 import io.polyshop.contract.HostileRequests;
 import io.polyshop.contract.RunningService;
+import io.polyshop.contract.TestCaller;
+import io.polyshop.contract.TestIssuer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -36,16 +38,23 @@ class HostileInputFuzzTests {
 		RunningService running = RunningService.start(
 				SpringApplication.from(OrdersApplication::main).with(BackingServicesConfiguration.class),
 				"polyshop.orders.catalog.base-url=" + CatalogStub.shared().baseUrl());
+		String customer = TestOrders.uniqueCustomer();
 		String order = running
-			.call("POST", "/orders", Map.of("Idempotency-Key", TestOrders.uniqueKey()),
-					TestOrders.body(TestOrders.uniqueCustomer(),
-							"[{\"sku\": \"%s\", \"quantity\": 2}]".formatted(CatalogStub.KETTLE)))
+			.call("POST", "/orders",
+					Map.of("Idempotency-Key", TestOrders.uniqueKey(), "Authorization", TestOrders.placer()),
+					TestOrders.body(customer, "[{\"sku\": \"%s\", \"quantity\": 2}]".formatted(CatalogStub.KETTLE)))
 			.headers()
 			.get("location");
 		assertThat(order).startsWith("/orders/");
-		target = new FuzzTarget(running,
-				HostileRequests.from(running.openApiDocument(), Map.of("id", order.substring("/orders/".length()))),
-				HostileInputFuzzTests::orders);
+		// Requests carry a token that may do everything to this customer's orders, so
+		// that
+		// they reach the validation behind it; the fuzz test takes it away or forges it
+		// as
+		// one of its mutations.
+		Map<String, String> everything = Map.of("Authorization",
+				TestCaller.bearer(TestIssuer.shared().user(customer, "orders:place", "orders:fulfil")));
+		target = new FuzzTarget(running, HostileRequests.from(running.openApiDocument(),
+				Map.of("id", order.substring("/orders/".length())), everything), HostileInputFuzzTests::orders);
 	}
 
 	@AfterContainer

@@ -1,6 +1,10 @@
 package io.polyshop.orders;
 
+import java.util.Objects;
 import java.util.UUID;
+
+import io.polyshop.contract.TestCaller;
+import io.polyshop.contract.TestIssuer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -8,6 +12,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestOrders {
 
 	private TestOrders() {
+	}
+
+	/**
+	 * The Authorization header of session-service's client-credentials token, the only
+	 * caller that places orders.
+	 */
+	public static String placer() {
+		return Objects.requireNonNull(TestCaller.SESSION_SERVICE.authorization());
+	}
+
+	/** The Authorization header of a customer, who reads and pays its own orders. */
+	public static String customer(String customerId) {
+		return TestCaller.bearer(TestIssuer.shared().user(customerId, "openid"));
+	}
+
+	/** The Authorization header of staff, who see every order, ship and cancel. */
+	public static String staff() {
+		return Objects.requireNonNull(TestCaller.OPS.authorization());
 	}
 
 	public static String uniqueCustomer() {

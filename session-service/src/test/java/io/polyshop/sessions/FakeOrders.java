@@ -14,12 +14,15 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.polyshop.contract.TestIssuer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for orders-service's {@code POST /orders} that keeps its one promise the
- * checkout relies on: one order per Idempotency-Key, replayed on a retry. It records
- * every request, and can be taken down. (The real service's idempotency is tested in
- * orders-service; the journey across all services comes later.)
+ * checkout relies on: one order per Idempotency-Key, replayed on a retry. Like the real
+ * one, it answers 401 to any caller without session-service's token of the test issuer.
+ * It records every request, and can be taken down. (The real service's idempotency is
+ * tested in orders-service; the journey across all services comes later.)
  */
 public final class FakeOrders {
 
@@ -78,6 +81,10 @@ public final class FakeOrders {
 				exchange.sendResponseHeaders(503, -1);
 				return;
 			}
+			if (!placer(exchange.getRequestHeaders().getFirst("Authorization"))) {
+				exchange.sendResponseHeaders(401, -1);
+				return;
+			}
 			String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			if (exchange.getRequestURI().getPath().endsWith("/cancel")) {
@@ -93,6 +100,19 @@ public final class FakeOrders {
 			exchange.sendResponseHeaders(201, response.length);
 			exchange.getResponseBody().write(response);
 		}
+	}
+
+	/**
+	 * Whether the header carries session-service's client-credentials token with the
+	 * scope orders:place, as orders-service requires.
+	 */
+	private static boolean placer(@Nullable String authorization) {
+		return authorization != null && authorization.startsWith("Bearer ")
+				&& TestIssuer.shared()
+					.verify(authorization.substring("Bearer ".length()))
+					.filter((claims) -> "session-service".equals(claims.getSubject()))
+					.filter((claims) -> String.valueOf(claims.getClaim("scope")).contains("orders:place"))
+					.isPresent();
 	}
 
 	public record Request(String idempotencyKey, String body) {

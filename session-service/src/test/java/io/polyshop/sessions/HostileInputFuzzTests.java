@@ -6,6 +6,8 @@ import io.polyshop.contract.FuzzTarget;
 import io.polyshop.contract.HostileRequest;
 import io.polyshop.contract.HostileRequests;
 import io.polyshop.contract.RunningService;
+import io.polyshop.contract.TestCaller;
+import io.polyshop.contract.TestIssuer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -46,11 +48,15 @@ class HostileInputFuzzTests {
 			.get("location");
 		assertThat(session).startsWith("/sessions/");
 		running.call("PUT", session + "/cart/KTCH-00001", Map.of(), "{\"quantity\": 2}");
-		running.call("PUT", session + "/customer", Map.of(), "{\"customerId\": \"" + CUSTOMER + "\"}");
-		target = new FuzzTarget(
-				running, HostileRequests.from(running.openApiDocument(), Map.of("id",
-						session.substring("/sessions/".length()), "sku", "KTCH-00001", "customerId", CUSTOMER)),
-				HostileInputFuzzTests::sessions);
+		// Requests carry the token of the session's customer, with the staff scope of the
+		// insights, so that they reach the validation behind it; the fuzz test takes it
+		// away or forges it as one of its mutations.
+		Map<String, String> customer = Map.of("Authorization",
+				TestCaller.bearer(TestIssuer.shared().user(CUSTOMER, "insights:read")));
+		running.call("PUT", session + "/customer", customer, "{\"customerId\": \"" + CUSTOMER + "\"}");
+		target = new FuzzTarget(running, HostileRequests.from(running.openApiDocument(),
+				Map.of("id", session.substring("/sessions/".length()), "sku", "KTCH-00001", "customerId", CUSTOMER),
+				customer), HostileInputFuzzTests::sessions);
 	}
 
 	@AfterContainer

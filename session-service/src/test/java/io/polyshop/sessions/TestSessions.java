@@ -2,10 +2,14 @@ package io.polyshop.sessions;
 
 import java.io.UnsupportedEncodingException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.polyshop.contract.TestCaller;
+import io.polyshop.contract.TestIssuer;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -41,11 +45,30 @@ public final class TestSessions {
 		assertThat(put(mvc, session, sku, quantity)).hasStatusOk();
 	}
 
+	/** The Authorization header of a customer. */
+	public static String customer(String customerId) {
+		return TestCaller.bearer(TestIssuer.shared().user(customerId, "openid"));
+	}
+
+	/** The Authorization header of staff, who read the insights. */
+	public static String staff() {
+		return Objects.requireNonNull(TestCaller.OPS.authorization());
+	}
+
+	/** The customer attaches itself to the session. */
 	public static void attach(MockMvcTester mvc, String session, String customerId) {
 		assertThat(mvc.put()
 			.uri("/sessions/{id}/customer", session)
+			.header(HttpHeaders.AUTHORIZATION, customer(customerId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"customerId\": \"" + customerId + "\"}")).hasStatusOk();
+	}
+
+	/** The customer checks the session out. */
+	public static MockMvcTester.MockMvcRequestBuilder checkout(MockMvcTester mvc, String session, String customerId) {
+		return mvc.post()
+			.uri("/sessions/{id}/checkout", session)
+			.header(HttpHeaders.AUTHORIZATION, customer(customerId));
 	}
 
 	public static <T> T read(MvcTestResult result, String path) {

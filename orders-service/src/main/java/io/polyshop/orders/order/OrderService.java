@@ -47,37 +47,49 @@ public class OrderService {
 		return order;
 	}
 
-	/** On the writer, for read-your-writes (see the class comment). */
+	/**
+	 * On the writer, for read-your-writes (see the class comment). An order the caller
+	 * may not see is not found.
+	 */
 	@Transactional
-	public Order get(UUID id) {
-		return this.orders.findById(id).orElseThrow(() -> OrderNotFoundException.forId(id));
+	public Order get(UUID id, Visibility visibility) {
+		return this.orders.findById(id).filter(visibility::allows).orElseThrow(() -> OrderNotFoundException.forId(id));
 	}
 
 	/** On the writer, for read-your-writes (see the class comment). */
 	@Transactional
-	public List<OrderEvent> history(UUID id) {
-		get(id);
+	public List<OrderEvent> history(UUID id, Visibility visibility) {
+		get(id, visibility);
 		return this.orders.history(id);
 	}
 
 	@Transactional(readOnly = true)
-	public Orders.Slice list(Orders.OrderQuery query, Orders.@Nullable Position after, int limit) {
-		return this.orders.find(query, after, limit);
+	public Orders.Slice list(Visibility visibility, Orders.OrderQuery query, Orders.@Nullable Position after,
+			int limit) {
+		Orders.OrderQuery visible = visibility.narrow(query);
+		return (visible != null) ? this.orders.find(visible, after, limit) : new Orders.Slice(List.of(), false);
 	}
 
+	/** Only the customer pays: {@code visibility} is the payer's own orders. */
 	@Transactional
-	public Order pay(UUID id, @Nullable Long expectedVersion) {
-		return transition(id, expectedVersion, Order::pay);
+	public Order pay(UUID id, @Nullable Long expectedVersion, Visibility visibility) {
+		return transition(id, expectedVersion, visibility, Order::pay);
 	}
 
 	@Transactional
 	public Order ship(UUID id, @Nullable Long expectedVersion) {
-		return transition(id, expectedVersion, Order::ship);
+		return transition(id, expectedVersion, Visibility.everyOrder(), Order::ship);
 	}
 
 	@Transactional
 	public Order cancel(UUID id, @Nullable Long expectedVersion) {
-		return transition(id, expectedVersion, Order::cancel);
+		return transition(id, expectedVersion, Visibility.everyOrder(), Order::cancel);
+	}
+
+	/** A cancellation by the placing service, while the order is PENDING. */
+	@Transactional
+	public Order withdraw(UUID id, @Nullable Long expectedVersion) {
+		return transition(id, expectedVersion, Visibility.everyOrder(), Order::withdraw);
 	}
 
 	/**
@@ -85,8 +97,9 @@ public class OrderService {
 	 * two concurrent transitions both may pass the aggregate's check, but only one
 	 * {@code UPDATE ... WHERE version = ?} matches a row; the other gets a 409.
 	 */
-	private Order transition(UUID id, @Nullable Long expectedVersion, BiFunction<Order, Instant, Order> move) {
-		Order current = get(id);
+	private Order transition(UUID id, @Nullable Long expectedVersion, Visibility visibility,
+			BiFunction<Order, Instant, Order> move) {
+		Order current = get(id, visibility);
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw OrderConflictException.staleVersion(id, expectedVersion, current.version());
 		}

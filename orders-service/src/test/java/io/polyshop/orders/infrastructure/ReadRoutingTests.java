@@ -11,6 +11,7 @@ import io.polyshop.orders.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -36,6 +37,7 @@ class ReadRoutingTests {
 		String customer = TestOrders.uniqueCustomer();
 		MvcTestResult created = this.mvc.post()
 			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
 			.header("Idempotency-Key", TestOrders.uniqueKey())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestOrders.body(customer, CatalogStub.linesJson(List.of(CatalogStub.KETTLE), 1)))
@@ -45,11 +47,15 @@ class ReadRoutingTests {
 
 		double reader = borrowed("orders-reader");
 		double writer = borrowed("orders-writer");
-		assertThat(this.mvc.get().uri("/orders?customerId={customer}", customer)).hasStatusOk();
+		assertThat(this.mvc.get()
+			.uri("/orders?customerId={customer}", customer)
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.customer(customer))).hasStatusOk();
 		assertThat(borrowed("orders-reader")).isEqualTo(reader + 1);
 		assertThat(borrowed("orders-writer")).isEqualTo(writer);
 
-		assertThat(this.mvc.get().uri("/orders/{id}", id)).hasStatusOk();
+		assertThat(
+				this.mvc.get().uri("/orders/{id}", id).header(HttpHeaders.AUTHORIZATION, TestOrders.customer(customer)))
+			.hasStatusOk();
 		assertThat(borrowed("orders-writer")).isEqualTo(writer + 1);
 		assertThat(borrowed("orders-reader")).isEqualTo(reader + 1);
 	}

@@ -50,16 +50,25 @@ public class CheckoutService {
 		this.clock = clock;
 	}
 
-	public Checkout checkout(String sessionId) {
+	/**
+	 * Checks the cart out as {@code customerId}: the customer attached to the session,
+	 * who is attached first if the cart was a guest's.
+	 */
+	public Checkout checkout(String sessionId, String customerId) {
 		Session session = this.sessionService.get(sessionId);
+		session.requireOwnedBy(customerId);
 		if (session.status() == SessionStatus.CHECKED_OUT) {
 			return new Checkout(Objects.requireNonNull(session.orderId(), "a checked-out session has an order"), true);
 		}
 		if (session.lines().isEmpty()) {
 			throw new CartRuleException("empty-cart", "the cart is empty: add a product before checking out");
 		}
+		if (session.customerId() == null) {
+			// Attaching changes neither the cart nor its version, so not the key either.
+			session = this.sessionService.attachCustomer(sessionId, customerId);
+		}
 		String sessionRef = SessionItems.sessionRef(session.id());
-		OrdersClient.PlacedOrder order = this.orders.place(idempotencyKey(session), customerId(session, sessionRef),
+		OrdersClient.PlacedOrder order = this.orders.place(idempotencyKey(session), customerId,
 				session.currency().getCurrencyCode(), session.lines(), sessionRef);
 		try {
 			this.sessions.checkOut(session, session.checkedOut(order.id(), this.clock.instant()));
@@ -85,11 +94,6 @@ public class CheckoutService {
 	 */
 	static String idempotencyKey(Session session) {
 		return "checkout-" + Digests.sha256Hex(session.id() + ":" + session.cartVersion());
-	}
-
-	/** orders-service needs a customer; an anonymous cart checks out as a guest. */
-	private static String customerId(Session session, String sessionRef) {
-		return (session.customerId() != null) ? session.customerId() : "guest-" + sessionRef;
 	}
 
 	/**

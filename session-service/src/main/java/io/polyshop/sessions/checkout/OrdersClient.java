@@ -14,6 +14,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -29,8 +31,14 @@ class OrdersClient {
 
 	private final JsonMapper json;
 
-	OrdersClient(RestClient.Builder builder, SessionsProperties properties, JsonMapper json) {
-		this.http = ServiceClients.create(builder, "orders-service", properties.orders().endpoint());
+	/**
+	 * @param serviceToken adds session-service's own token (see
+	 * {@link ServiceCredentials})
+	 */
+	OrdersClient(RestClient.Builder builder, ClientHttpRequestInterceptor serviceToken, SessionsProperties properties,
+			JsonMapper json) {
+		this.http = ServiceClients.create(builder.clone().requestInterceptor(serviceToken), "orders-service",
+				properties.orders().endpoint());
 		this.json = json;
 	}
 
@@ -59,10 +67,20 @@ class OrdersClient {
 						(problem.detail() != null) ? problem.detail() : "orders-service refused the order",
 						(problem.errors() != null) ? problem.errors() : List.of());
 			}
+			if (status == 401 || status == 403) {
+				// This service's credentials were refused (the token is dropped, so the
+				// next call gets a new one): a failure of the dependency, not the
+				// caller's.
+				log.error("orders-service refused session-service's token ({}): check its client and scope", status);
+				throw new OrdersUnavailableException("orders-service refused session-service's token", ex);
+			}
 			throw new IllegalStateException("orders-service rejected the checkout request: " + status, ex);
 		}
 		catch (RestClientException ex) {
 			throw new OrdersUnavailableException("orders-service failed: " + ex.getMessage(), ex);
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw new OrdersUnavailableException("no token to call orders-service with: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -75,7 +93,7 @@ class OrdersClient {
 		try {
 			this.http.post().uri("/orders/{id}/cancel", orderId).retrieve().toBodilessEntity();
 		}
-		catch (RestClientException ex) {
+		catch (RestClientException | OAuth2AuthorizationException ex) {
 			log.warn("Could not cancel order {}, which no longer matches its cart; it stays PENDING: {}", orderId,
 					ex.toString());
 		}

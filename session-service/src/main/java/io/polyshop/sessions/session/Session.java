@@ -41,7 +41,9 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 		return this.lines.stream().filter((line) -> line.sku().equals(sku)).findFirst();
 	}
 
+	/** Attaches the customer; once attached, a session is that customer's only. */
 	public Session withCustomer(String customerId, Instant now, Instant expiresAt) {
+		requireOwnedBy(customerId);
 		requireActive();
 		return new Session(this.id, this.status, customerId, this.currency, this.lines, this.version + 1,
 				this.cartVersion, this.createdAt, now, expiresAt, this.orderId);
@@ -94,6 +96,13 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 	private Session cartChanged(List<CartLine> lines, Instant now, Instant expiresAt) {
 		return new Session(this.id, this.status, this.customerId, this.currency, lines, this.version + 1,
 				this.cartVersion + 1, this.createdAt, now, expiresAt, this.orderId);
+	}
+
+	/** Anyone's while no customer is attached; then only that customer's. */
+	public void requireOwnedBy(String customerId) {
+		if (this.customerId != null && !this.customerId.equals(customerId)) {
+			throw new SessionOfAnotherCustomerException();
+		}
 	}
 
 	private void requireActive() {

@@ -8,6 +8,7 @@ import io.polyshop.sessions.checkout.CheckoutRejectedException;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.SessionChangedException;
 import io.polyshop.sessions.session.SessionNotFoundException;
+import io.polyshop.sessions.session.SessionOfAnotherCustomerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,10 +23,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * session-service's own errors as problem details: 404 unknown or expired session, 409
- * conflict, 422 broken cart rule or refused order, 503 DynamoDB down. Bad input, catalog
- * or orders down (503) and bugs are answered alike in every service by
- * {@code service-defaults}, which this advice precedes.
+ * session-service's own errors as problem details: 403 a session of another customer, 404
+ * unknown or expired session, 409 conflict, 422 broken cart rule or refused order, 503
+ * DynamoDB down. Bad input, catalog or orders down (503) and bugs are answered alike in
+ * every service by {@code service-defaults}, which this advice precedes.
  */
 @RestControllerAdvice
 @Order(0)
@@ -40,6 +41,11 @@ class ProblemDetailsAdvice {
 	@ExceptionHandler
 	ProblemDetail notFound(SessionNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Session not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail ofAnotherCustomer(SessionOfAnotherCustomerException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -3,6 +3,7 @@ package io.polyshop.sessions.checkout;
 import java.util.List;
 import java.util.Map;
 
+import io.polyshop.contract.TestIssuer;
 import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.sessions.BackingServicesConfiguration;
 import io.polyshop.sessions.FakeOrders;
@@ -37,6 +38,8 @@ class CheckoutTests {
 	@Autowired
 	FakeOrders orders;
 
+	private static final String CUSTOMER = "checkout-customer";
+
 	@Autowired
 	SessionService sessions;
 
@@ -50,15 +53,15 @@ class CheckoutTests {
 		String session = TestSessions.start(this.mvc);
 		String sku = uniqueSku();
 		add(this.mvc, session, sku, 3);
-		TestSessions.attach(this.mvc, session, "checkout-customer");
+		TestSessions.attach(this.mvc, session, CUSTOMER);
 
-		MvcTestResult checkout = this.mvc.post().uri("/sessions/{id}/checkout", session).exchange();
+		MvcTestResult checkout = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
 
 		assertThat(checkout).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.repeated").isEqualTo(false);
 		String orderId = TestSessions.read(checkout, "$.orderId");
 		FakeOrders.Request sent = this.orders.requests().getLast();
 		assertThat(sent.body())
-			.contains("\"customerId\":\"checkout-customer\"", "\"sku\":\"" + sku + "\"", "\"quantity\":3")
+			.contains("\"customerId\":\"" + CUSTOMER + "\"", "\"sku\":\"" + sku + "\"", "\"quantity\":3")
 			.doesNotContain(session);
 		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
 			.extractingPath("$.status")
@@ -74,24 +77,76 @@ class CheckoutTests {
 	void theSessionIdNeverReachesTheLogsNotEvenWhenCheckoutFails(CapturedOutput output) {
 		String session = TestSessions.start(this.mvc);
 		add(this.mvc, session, uniqueSku(), 2);
-		TestSessions.attach(this.mvc, session, "secret-keeper");
+		TestSessions.attach(this.mvc, session, CUSTOMER);
 		this.orders.down(true);
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		this.orders.down(false);
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.CREATED);
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.CREATED);
 		assertThat(this.mvc.get().uri("/sessions/{id}", session + "x")).hasStatus(HttpStatus.NOT_FOUND);
 
 		assertThat(output.getAll()).contains("checked out as order").doesNotContain(session);
 	}
 
 	@Test
+	void aGuestCartChecksOutAsTheCallerWhoIsAttachedToItFirst() {
+		String session = TestSessions.start(this.mvc);
+		add(this.mvc, session, uniqueSku(), 1);
+
+		assertThat(TestSessions.checkout(this.mvc, session, "signed-in-at-checkout")).hasStatus(HttpStatus.CREATED);
+
+		assertThat(this.orders.requests().getLast().body()).contains("\"customerId\":\"signed-in-at-checkout\"");
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+			.extractingPath("$.customerId")
+			.isEqualTo("signed-in-at-checkout");
+	}
+
+	@Test
+	void anotherCustomerCannotCheckOutACartThatIsNotTheirs() {
+		String session = TestSessions.start(this.mvc);
+		add(this.mvc, session, uniqueSku(), 1);
+		TestSessions.attach(this.mvc, session, CUSTOMER);
+		int sent = this.orders.requests().size();
+
+		assertThat(TestSessions.checkout(this.mvc, session, "someone-else")).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:polyshop:problem:forbidden");
+
+		assertThat(this.orders.requests()).hasSize(sent);
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("ACTIVE");
+	}
+
+	/**
+	 * FakeOrders, like orders-service, accepts only session-service's token with
+	 * orders:place; the token is fetched once and reused, not fetched per checkout.
+	 */
+	@Test
+	void ordersAreCalledWithTheServicesOwnTokenObtainedOnce() {
+		String warmUp = TestSessions.start(this.mvc);
+		add(this.mvc, warmUp, uniqueSku(), 1);
+		assertThat(TestSessions.checkout(this.mvc, warmUp, CUSTOMER)).hasStatus(HttpStatus.CREATED);
+		int tokens = TestIssuer.shared().tokenRequests();
+
+		for (int i = 0; i < 3; i++) {
+			String session = TestSessions.start(this.mvc);
+			add(this.mvc, session, uniqueSku(), 1);
+			assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.CREATED);
+		}
+
+		assertThat(tokens).isPositive();
+		assertThat(TestIssuer.shared().tokenRequests()).isEqualTo(tokens);
+	}
+
+	@Test
 	void aRepeatedCheckoutReturnsTheSameOrder() {
 		String session = TestSessions.start(this.mvc);
 		add(this.mvc, session, uniqueSku(), 1);
-		MvcTestResult first = this.mvc.post().uri("/sessions/{id}/checkout", session).exchange();
+		MvcTestResult first = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
 		int sent = this.orders.requests().size();
 
-		MvcTestResult again = this.mvc.post().uri("/sessions/{id}/checkout", session).exchange();
+		MvcTestResult again = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
 
 		assertThat(again).hasStatusOk().bodyJson().extractingPath("$.repeated").isEqualTo(true);
 		assertThat((String) TestSessions.read(again, "$.orderId")).isEqualTo(TestSessions.read(first, "$.orderId"));
@@ -108,7 +163,7 @@ class CheckoutTests {
 		String key = CheckoutService.idempotencyKey(this.sessions.get(session));
 		String orderPlacedBeforeTheCrash = this.orders.placeDirectly(key);
 
-		MvcTestResult retry = this.mvc.post().uri("/sessions/{id}/checkout", session).exchange();
+		MvcTestResult retry = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
 
 		assertThat(retry).hasStatus(HttpStatus.CREATED);
 		assertThat((String) TestSessions.read(retry, "$.orderId")).isEqualTo(orderPlacedBeforeTheCrash);
@@ -123,7 +178,7 @@ class CheckoutTests {
 	void anEmptyCartCannotCheckOut() {
 		String session = TestSessions.start(this.mvc);
 
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.code")
 			.isEqualTo("empty-cart");
@@ -136,13 +191,13 @@ class CheckoutTests {
 		add(this.mvc, session, sku, 1);
 		this.orders.down(true);
 
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
 			.extractingPath("$.lines[*].sku")
 			.isEqualTo(List.of(sku));
 
 		this.orders.down(false);
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.CREATED);
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.CREATED);
 	}
 
 	private List<String> rawItems(String session) {

@@ -11,6 +11,7 @@ import io.polyshop.sessions.projector.SessionItems;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -44,7 +45,7 @@ class AbandonedCartTests {
 		add(this.mvc, abandoned, other, 1);
 		String checkedOut = TestSessions.start(this.mvc);
 		add(this.mvc, checkedOut, kept, 1);
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", checkedOut)).hasStatus2xxSuccessful();
+		assertThat(TestSessions.checkout(this.mvc, checkedOut, "buyer")).hasStatus2xxSuccessful();
 		String abandonedRef = SessionItems.sessionRef(abandoned);
 		String checkedOutRef = SessionItems.sessionRef(checkedOut);
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -63,7 +64,10 @@ class AbandonedCartTests {
 		assertThat(abandonedAround(today)).noneMatch((cart) -> cart.sessionRef().equals(checkedOutRef));
 		assertThat(this.insights.demand(kept)).isEqualTo(new CartInsights.ProductDemand(kept, 0, 2, 1, 1));
 
-		MvcTestResult listed = this.mvc.get().uri("/insights/abandoned-carts?date={day}", today).exchange();
+		MvcTestResult listed = this.mvc.get()
+			.uri("/insights/abandoned-carts?date={day}", today)
+			.header(HttpHeaders.AUTHORIZATION, TestSessions.staff())
+			.exchange();
 		assertThat(listed).hasStatusOk();
 	}
 

@@ -84,15 +84,19 @@ class SessionApiTests {
 		TestSessions.attach(this.mvc, second, customer);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			MvcTestResult listed = this.mvc.get().uri("/customers/{customer}/sessions", customer).exchange();
+			MvcTestResult listed = this.mvc.get()
+				.uri("/customers/{customer}/sessions", customer)
+				.header(HttpHeaders.AUTHORIZATION, TestSessions.customer(customer))
+				.exchange();
 			assertThat(listed).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(2);
 			// The listing never reveals a session id: it is a bearer secret.
 			assertThat(listed.getResponse().getContentAsString()).doesNotContain(first).doesNotContain(second);
 		});
 		List<MvcTestResult> query = new ArrayList<>();
-		assertThat(
-				this.calls.during(() -> query.add(this.mvc.get().uri("/customers/{c}/sessions", customer).exchange())))
-			.containsExactly("Query");
+		assertThat(this.calls.during(() -> query.add(this.mvc.get()
+			.uri("/customers/{c}/sessions", customer)
+			.header(HttpHeaders.AUTHORIZATION, TestSessions.customer(customer))
+			.exchange()))).containsExactly("Query");
 	}
 
 	@Test

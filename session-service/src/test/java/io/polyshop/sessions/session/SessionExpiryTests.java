@@ -47,13 +47,14 @@ class SessionExpiryTests {
 	void aSessionPastItsExpiryIsGoneBeforeDynamoDbDeletesIt() {
 		String session = TestSessions.start(this.mvc);
 		add(this.mvc, session, uniqueSku(), 1);
-		TestSessions.attach(this.mvc, session, "expiry-" + uniqueSku());
+		String customer = "expiry-" + uniqueSku();
+		TestSessions.attach(this.mvc, session, customer);
 
 		this.clock.advance(Duration.ofMinutes(31));
 		try {
 			assertThat(this.mvc.get().uri("/sessions/{id}", session)).hasStatus(HttpStatus.NOT_FOUND);
 			assertThat(TestSessions.put(this.mvc, session, uniqueSku(), 1)).hasStatus(HttpStatus.NOT_FOUND);
-			assertThat(this.mvc.post().uri("/sessions/{id}/checkout", session)).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(TestSessions.checkout(this.mvc, session, customer)).hasStatus(HttpStatus.NOT_FOUND);
 			assertThat(storedItem(session)).as("still in DynamoDB: TTL has not removed it").isNotEmpty();
 		}
 		finally {

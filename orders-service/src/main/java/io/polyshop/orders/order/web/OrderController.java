@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.polyshop.defaults.http.EntityTags;
+import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.openapi.ProblemResponse;
 import io.polyshop.defaults.openapi.Versioned;
 import io.polyshop.defaults.problem.InvalidInputException;
+import io.polyshop.defaults.security.Caller;
 import io.polyshop.orders.OrdersProperties;
 import io.polyshop.orders.idempotency.StoredResponse;
 import io.polyshop.orders.order.Order;
@@ -16,6 +18,7 @@ import io.polyshop.orders.order.OrderNotFoundException;
 import io.polyshop.orders.order.OrderService;
 import io.polyshop.orders.order.OrderStatus;
 import io.polyshop.orders.order.Orders;
+import io.polyshop.orders.order.Visibility;
 import io.polyshop.orders.placement.OrderPlacement;
 import io.polyshop.orders.pricing.Pricing;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +27,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -83,7 +87,9 @@ class OrderController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Place an order, priced by catalog-service; requires an Idempotency-Key")
+	@Operation(summary = "Place an order, priced by catalog-service; requires an Idempotency-Key",
+			description = "Called by session-service at checkout, with its client-credentials token")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = OrdersAccess.PLACE)
 	@ApiResponse(responseCode = "201", description = "Placed, or the replay of the first answer to this key",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = OrderResponse.class)),
@@ -129,22 +135,33 @@ class OrderController {
 
 	@GetMapping("/{id}")
 	@Versioned
-	@Operation(summary = "One order (from the writer: read-your-writes)")
+	@Operation(summary = "One order (from the writer: read-your-writes)",
+			description = "The caller's own order, or any with " + OrdersAccess.FULFIL
+					+ "; another customer's order is a 404")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
 	ResponseEntity<OrderResponse> get(@Parameter(schema = @Schema(format = "uuid",
-			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id) {
-		return withETag(this.orders.get(orderId(id)));
+			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id, Caller caller) {
+		return withETag(this.orders.get(orderId(id), OrdersAccess.visibleTo(caller)));
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "Every state change of an order, oldest first")
+	@Operation(summary = "Every state change of an order, oldest first",
+			description = "Of the caller's own order, or any with " + OrdersAccess.FULFIL)
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
 	List<OrderEventResponse> history(@Parameter(schema = @Schema(format = "uuid",
-			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id) {
-		return this.orders.history(orderId(id)).stream().map(OrderEventResponse::of).toList();
+			example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id, Caller caller) {
+		return this.orders.history(orderId(id), OrdersAccess.visibleTo(caller))
+			.stream()
+			.map(OrderEventResponse::of)
+			.toList();
 	}
 
 	@GetMapping
-	@Operation(summary = "Orders, newest first, with keyset pagination (from the reader)")
-	OrderPage list(
+	@Operation(summary = "Orders, newest first, with keyset pagination (from the reader)",
+			description = "The caller's own orders, or everyone's with " + OrdersAccess.FULFIL
+					+ " (customerId then filters)")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
+	OrderPage list(Caller caller,
 			@RequestParam(required = false) @Size(max = 64) @jakarta.validation.constraints.Pattern(
 					regexp = "^[A-Za-z0-9._:@-]+$",
 					message = "may contain letters, digits and . _ : @ -") @Nullable String customerId,
@@ -163,7 +180,8 @@ class OrderController {
 		}
 		Orders.OrderQuery query = new Orders.OrderQuery(customerId, status(status), storable("from", from),
 				storable("to", to));
-		Orders.Slice slice = this.orders.list(query, OrderCursor.decode(cursor), pageSize);
+		Orders.Slice slice = this.orders.list(OrdersAccess.visibleTo(caller), query, OrderCursor.decode(cursor),
+				pageSize);
 		List<OrderResponse> items = slice.orders().stream().map(OrderResponse::of).toList();
 		String next = null;
 		if (slice.hasMore()) {
@@ -179,12 +197,15 @@ class OrderController {
 			description = "The order's status does not allow this transition, or it changed concurrently (concurrent-change)")
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the order")
-	@Operation(summary = "PENDING → PAID; optional If-Match")
+	@Operation(summary = "PENDING → PAID; optional If-Match",
+			description = "Only the customer pays, and only its own order: any other is a 404")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
 	ResponseEntity<OrderResponse> pay(
 			@Parameter(schema = @Schema(format = "uuid",
 					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return withETag(this.orders.pay(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, Caller caller) {
+		return withETag(this.orders.pay(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG),
+				Visibility.ordersOf(caller.subject())));
 	}
 
 	@PostMapping("/{id}/ship")
@@ -194,6 +215,7 @@ class OrderController {
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the order")
 	@Operation(summary = "PAID → SHIPPED; optional If-Match")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = OrdersAccess.FULFIL)
 	ResponseEntity<OrderResponse> ship(
 			@Parameter(schema = @Schema(format = "uuid",
 					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
@@ -207,12 +229,19 @@ class OrderController {
 			description = "The order's status does not allow this transition, or it changed concurrently (concurrent-change)")
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the order")
-	@Operation(summary = "PENDING or PAID → CANCELLED; optional If-Match")
+	@Operation(summary = "PENDING or PAID → CANCELLED; optional If-Match",
+			description = "Staff cancel any order; session-service (" + OrdersAccess.PLACE
+					+ ") withdraws only a PENDING one")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = OrdersAccess.FULFIL)
+	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = OrdersAccess.PLACE)
 	ResponseEntity<OrderResponse> cancel(
 			@Parameter(schema = @Schema(format = "uuid",
 					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return withETag(this.orders.cancel(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, Caller caller) {
+		UUID orderId = orderId(id);
+		@Nullable Long version = EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG);
+		return withETag(caller.has(OrdersAccess.FULFIL) ? this.orders.cancel(orderId, version)
+				: this.orders.withdraw(orderId, version));
 	}
 
 	/** An id that is not a UUID names no order: 404, like any other unknown id. */

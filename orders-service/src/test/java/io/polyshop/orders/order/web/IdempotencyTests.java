@@ -200,6 +200,7 @@ class IdempotencyTests {
 	void aMissingIdempotencyKeyIsABadRequest() {
 		assertThat(this.mvc.post()
 			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestOrders.body(TestOrders.uniqueCustomer(),
 					CatalogStub.linesJson(List.of(CatalogStub.KETTLE), 1))))
@@ -210,6 +211,7 @@ class IdempotencyTests {
 	private MvcTestResult place(String key, String body) {
 		return this.mvc.post()
 			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)

@@ -10,6 +10,7 @@ import io.polyshop.orders.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -36,6 +37,7 @@ class OrderListingTests {
 		do {
 			MvcTestResult page = this.mvc.get()
 				.uri("/orders?customerId={customer}&limit=5" + ((cursor != null) ? "&cursor=" + cursor : ""), customer)
+				.header(HttpHeaders.AUTHORIZATION, TestOrders.customer(customer))
 				.exchange();
 			assertThat(page).hasStatusOk();
 			String body = page.getResponse().getContentAsString();
@@ -54,15 +56,19 @@ class OrderListingTests {
 		String customer = TestOrders.uniqueCustomer();
 		String paid = place(customer);
 		place(customer);
-		assertThat(this.mvc.post().uri("/orders/{id}/pay", paid)).hasStatusOk();
+		assertThat(this.mvc.post()
+			.uri("/orders/{id}/pay", paid)
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.customer(customer))).hasStatusOk();
 
-		assertThat(this.mvc.get().uri("/orders?customerId={customer}&status=PAID", customer)).hasStatusOk()
+		assertThat(this.mvc.get()
+			.uri("/orders?customerId={customer}&status=PAID", customer)
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.customer(customer))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.items[*].id")
 			.isEqualTo(List.of(paid));
 		assertThat(this.mvc.get()
-			.uri("/orders?customerId={customer}&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", customer))
-			.hasStatusOk()
+			.uri("/orders?customerId={customer}&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", customer)
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.customer(customer))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.items")
 			.asArray()
@@ -71,23 +77,31 @@ class OrderListingTests {
 
 	@Test
 	void invalidListingParametersAreBadRequests() {
-		assertThat(this.mvc.get().uri("/orders?limit=0")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/orders?status=LOST")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/orders?from=yesterday")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/orders?limit=0").header(HttpHeaders.AUTHORIZATION, TestOrders.staff()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/orders?status=LOST").header(HttpHeaders.AUTHORIZATION, TestOrders.staff()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/orders?from=yesterday").header(HttpHeaders.AUTHORIZATION, TestOrders.staff()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 		// Instants Java parses but PostgreSQL cannot hold: refused before the query.
-		assertThat(this.mvc.get().uri("/orders?from={from}", "+1000000000-01-01T00:00:00Z"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get()
+			.uri("/orders?from={from}", "+1000000000-01-01T00:00:00Z")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.staff())).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("from");
-		assertThat(this.mvc.get().uri("/orders?to={to}", "-0001-01-01T00:00:00Z")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/orders?cursor=garbage")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get()
+			.uri("/orders?to={to}", "-0001-01-01T00:00:00Z")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.staff())).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/orders?cursor=garbage").header(HttpHeaders.AUTHORIZATION, TestOrders.staff()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private String place(String customer) throws Exception {
 		MvcTestResult created = this.mvc.post()
 			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
 			.header("Idempotency-Key", TestOrders.uniqueKey())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestOrders.body(customer, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))

@@ -37,21 +37,24 @@ class TransitionTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** Whose orders these are: the one who pays them. */
+	private final String customer = TestOrders.uniqueCustomer();
+
 	@Test
 	void payThenShipIsRecordedInTheHistoryOldestFirst() {
 		String id = placeOrder();
 
-		assertThat(this.mvc.post().uri("/orders/{id}/pay", id)).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"1\"");
-		assertThat(this.mvc.post().uri("/orders/{id}/ship", id)).hasStatusOk()
+		assertThat(pay(id)).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"1\"");
+		assertThat(byStaff(this.mvc.post().uri("/orders/{id}/ship", id))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("SHIPPED");
 
-		assertThat(this.mvc.get().uri("/orders/{id}/history", id)).hasStatusOk()
+		assertThat(byStaff(this.mvc.get().uri("/orders/{id}/history", id))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].type")
 			.isEqualTo(List.of("ORDER_PLACED", "ORDER_PAID", "ORDER_SHIPPED"));
-		assertThat(this.mvc.get().uri("/orders/{id}", id)).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"2\"");
+		assertThat(byStaff(this.mvc.get().uri("/orders/{id}", id))).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"2\"");
 	}
 
 	@ParameterizedTest(name = "{0} then {1} is refused")
@@ -60,33 +63,38 @@ class TransitionTests {
 	void everyMoveTheStateMachineForbidsIsAConflict(String state, String action) {
 		String id = orderIn(state);
 
-		assertThat(this.mvc.post().uri("/orders/{id}/{action}", id, action)).hasStatus(HttpStatus.CONFLICT)
+		assertThat(this.mvc.post()
+			.uri("/orders/{id}/{action}", id, action)
+			.header(HttpHeaders.AUTHORIZATION, tokenFor(action))).hasStatus(HttpStatus.CONFLICT)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("urn:polyshop:problem:invalid-transition");
-		assertThat(this.mvc.get().uri("/orders/{id}", id)).bodyJson().extractingPath("$.status").isEqualTo(state);
+		assertThat(byStaff(this.mvc.get().uri("/orders/{id}", id))).bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo(state);
 	}
 
 	@Test
 	void aStaleIfMatchIsAPreconditionFailure() {
 		String id = placeOrder();
-		assertThat(this.mvc.post().uri("/orders/{id}/pay", id).header(HttpHeaders.IF_MATCH, "\"0\"")).hasStatusOk();
+		assertThat(pay(id).header(HttpHeaders.IF_MATCH, "\"0\"")).hasStatusOk();
 
-		assertThat(this.mvc.post().uri("/orders/{id}/ship", id).header(HttpHeaders.IF_MATCH, "\"0\""))
+		assertThat(byStaff(this.mvc.post().uri("/orders/{id}/ship", id)).header(HttpHeaders.IF_MATCH, "\"0\""))
 			.hasStatus(HttpStatus.PRECONDITION_FAILED)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("urn:polyshop:problem:version-mismatch");
-		assertThat(this.mvc.post().uri("/orders/{id}/ship", id).header(HttpHeaders.IF_MATCH, "\"1\"")).hasStatusOk();
+		assertThat(byStaff(this.mvc.post().uri("/orders/{id}/ship", id)).header(HttpHeaders.IF_MATCH, "\"1\""))
+			.hasStatusOk();
 	}
 
 	@Test
 	void ofShipAndCancelRacingOnAPaidOrderExactlyOneWins() throws Exception {
 		for (int round = 0; round < 15; round++) {
 			String id = orderIn("PAID");
-			List<Integer> statuses = race(this.mvc.post().uri("/orders/{id}/ship", id),
-					this.mvc.post().uri("/orders/{id}/cancel", id));
+			List<Integer> statuses = race(byStaff(this.mvc.post().uri("/orders/{id}/ship", id)),
+					byStaff(this.mvc.post().uri("/orders/{id}/cancel", id)));
 
 			// The loser either lost the version race (concurrent change) or ran after the
 			// winner and was refused by the state machine: a 409 either way.
@@ -102,8 +110,7 @@ class TransitionTests {
 	void ofTwoConcurrentPaymentsOfOneOrderExactlyOneSucceeds() throws Exception {
 		for (int round = 0; round < 15; round++) {
 			String id = placeOrder();
-			List<Integer> statuses = race(this.mvc.post().uri("/orders/{id}/pay", id),
-					this.mvc.post().uri("/orders/{id}/pay", id));
+			List<Integer> statuses = race(pay(id), pay(id));
 
 			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
 			assertThat(this.jdbc.sql("select count(*) from order_event where order_id = cast(:id as uuid)")
@@ -148,39 +155,51 @@ class TransitionTests {
 
 	@Test
 	void unknownOrdersAreNotFound() {
-		assertThat(this.mvc.get().uri("/orders/{id}", "8d7c7c3e-0000-4000-8000-000000000000"))
+		assertThat(byStaff(this.mvc.get().uri("/orders/{id}", "8d7c7c3e-0000-4000-8000-000000000000")))
 			.hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(this.mvc.get().uri("/orders/not-a-uuid")).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(this.mvc.post().uri("/orders/{id}/pay", "8d7c7c3e-0000-4000-8000-000000000000"))
-			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(byStaff(this.mvc.get().uri("/orders/not-a-uuid"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(pay("8d7c7c3e-0000-4000-8000-000000000000")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	private String orderIn(String state) {
 		String id = placeOrder();
 		switch (state) {
-			case "PAID" -> pay(id);
+			case "PAID" -> assertThat(pay(id)).hasStatusOk();
 			case "SHIPPED" -> {
-				pay(id);
-				assertThat(this.mvc.post().uri("/orders/{id}/ship", id)).hasStatusOk();
+				assertThat(pay(id)).hasStatusOk();
+				assertThat(byStaff(this.mvc.post().uri("/orders/{id}/ship", id))).hasStatusOk();
 			}
-			case "CANCELLED" -> assertThat(this.mvc.post().uri("/orders/{id}/cancel", id)).hasStatusOk();
+			case "CANCELLED" -> assertThat(byStaff(this.mvc.post().uri("/orders/{id}/cancel", id))).hasStatusOk();
 			default -> {
 			}
 		}
 		return id;
 	}
 
-	private void pay(String id) {
-		assertThat(this.mvc.post().uri("/orders/{id}/pay", id)).hasStatusOk();
+	/** Paid by its customer. */
+	private MockMvcTester.MockMvcRequestBuilder pay(String id) {
+		return this.mvc.post()
+			.uri("/orders/{id}/pay", id)
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.customer(this.customer));
+	}
+
+	private static MockMvcTester.MockMvcRequestBuilder byStaff(MockMvcTester.MockMvcRequestBuilder request) {
+		return request.header(HttpHeaders.AUTHORIZATION, TestOrders.staff());
+	}
+
+	/** The customer pays; staff ship and cancel. */
+	private String tokenFor(String action) {
+		return action.equals("pay") ? TestOrders.customer(this.customer) : TestOrders.staff();
 	}
 
 	private String placeOrder() {
 		MvcTestResult created = this.mvc.post()
 			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
 			.header("Idempotency-Key", TestOrders.uniqueKey())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(TestOrders.body(TestOrders.uniqueCustomer(), CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
+			.content(TestOrders.body(this.customer, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
 			.exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED);
 		try {

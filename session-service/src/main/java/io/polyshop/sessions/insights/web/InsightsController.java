@@ -3,9 +3,12 @@ package io.polyshop.sessions.insights.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.sessions.insights.CartInsights;
 import io.polyshop.sessions.insights.InsightsService;
+import io.polyshop.sessions.web.SessionsAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/insights", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Cart insights")
+@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = SessionsAccess.INSIGHTS)
 class InsightsController {
 
 	private final InsightsService insights;

@@ -5,17 +5,21 @@ import java.util.Currency;
 import java.util.List;
 
 import io.polyshop.defaults.Currencies;
+import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.openapi.ProblemResponse;
+import io.polyshop.defaults.security.Caller;
 import io.polyshop.sessions.checkout.CheckoutService;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.Session;
 import io.polyshop.sessions.session.SessionService;
 import io.polyshop.sessions.session.Sessions;
+import io.polyshop.sessions.web.SessionsAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +35,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,13 +95,20 @@ class SessionController {
 	}
 
 	@PutMapping("/sessions/{id}/customer")
-	@Operation(summary = "Attach a customer (fills the sparse GSI)")
+	@Operation(summary = "Attach oneself to the session (fills the sparse GSI)",
+			description = "customerId must be the caller's own (the token's sub)")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
+	@ProblemResponse(status = 403, type = "forbidden",
+			description = "customerId is not the caller's, or the session belongs to another customer")
 	@CartChangeProblems
 	ResponseEntity<SessionResponse> attachCustomer(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
 							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
-			@Valid @RequestBody CustomerRequest request) {
+			@Valid @RequestBody CustomerRequest request, Caller caller) {
+		if (!request.customerId().equals(caller.subject())) {
+			throw new AccessDeniedException("A customer attaches only itself to a session");
+		}
 		return respond(this.sessions.attachCustomer(id, request.customerId()));
 	}
 
@@ -124,7 +136,10 @@ class SessionController {
 	}
 
 	@PostMapping("/sessions/{id}/checkout")
-	@Operation(summary = "Turn the cart into an order; idempotent (a repeat returns the same order)")
+	@Operation(summary = "Turn the cart into an order; idempotent (a repeat returns the same order)",
+			description = "As the caller, who is attached to the session first if it was a guest's")
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
+	@ProblemResponse(status = 403, type = "forbidden", description = "The session belongs to another customer")
 	@ApiResponse(responseCode = "200", description = "Already checked out: the same order")
 	@ApiResponse(responseCode = "201", description = "Checked out: the order was placed")
 	@ProblemResponse(status = 409, type = "concurrent-change",
@@ -134,19 +149,26 @@ class SessionController {
 	ResponseEntity<CheckoutResponse> checkout(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
-							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id) {
-		CheckoutService.Checkout result = this.checkout.checkout(id);
+							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
+			Caller caller) {
+		CheckoutService.Checkout result = this.checkout.checkout(id, caller.subject());
 		return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
 			.body(new CheckoutResponse(result.orderId(), "CHECKED_OUT", result.repeated()));
 	}
 
 	@GetMapping("/customers/{customerId}/sessions")
-	@Operation(summary = "A customer's live sessions, newest first, from the sparse GSI")
+	@Operation(summary = "A customer's live sessions, newest first, from the sparse GSI",
+			description = "One's own, or anyone's with " + SessionsAccess.INSIGHTS)
+	@SecurityRequirement(name = OpenApiDefaults.BEARER)
+	@ProblemResponse(status = 403, type = "forbidden", description = "Another customer's sessions")
 	List<Sessions.SessionSummary> customerSessions(
 			@PathVariable @Size(max = 64) @Pattern(regexp = Inputs.CUSTOMER_ID,
 					message = Inputs.CUSTOMER_ID_MESSAGE) String customerId,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit, Caller caller) {
+		if (!customerId.equals(caller.subject()) && !caller.has(SessionsAccess.INSIGHTS)) {
+			throw new AccessDeniedException("A customer lists only its own sessions");
+		}
 		return this.sessions.sessionsOf(customerId, limit);
 	}
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.polyshop.sessions.TestSessions.add;
@@ -53,18 +54,22 @@ class ProjectorTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.insights.demand(sku))
 				.isEqualTo(new CartInsights.ProductDemand(sku, 2, 2, 0, 0)));
-		assertThat(this.mvc.get().uri("/insights/trending?limit=100")).hasStatusOk()
+		assertThat(this.mvc.get()
+			.uri("/insights/trending?limit=100")
+			.header(HttpHeaders.AUTHORIZATION, TestSessions.staff())).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.items[?(@.sku == '" + sku + "')].adds")
 			.isEqualTo(List.of(2));
 
 		TestSessions.put(this.mvc, second, sku, 0);
-		assertThat(this.mvc.post().uri("/sessions/{id}/checkout", first)).hasStatus2xxSuccessful();
+		assertThat(TestSessions.checkout(this.mvc, first, "projected-buyer")).hasStatus2xxSuccessful();
 
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.insights.demand(sku))
 				.isEqualTo(new CartInsights.ProductDemand(sku, 0, 2, 1, 0)));
-		assertThat(this.mvc.get().uri("/insights/products/{sku}", sku)).hasStatusOk()
+		assertThat(this.mvc.get()
+			.uri("/insights/products/{sku}", sku)
+			.header(HttpHeaders.AUTHORIZATION, TestSessions.staff())).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.checkouts")
 			.isEqualTo(1);
