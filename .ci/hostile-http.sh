@@ -22,10 +22,11 @@ expect() {
   fi
 }
 json=(-H 'Content-Type: application/json')
-# Writes to the catalogue take a staff token (./polyshop token reads the running stack's
+# Requests carry the token their endpoint needs (./polyshop token reads the running stack's
 # credentials): the hostile part of each request, not a missing token, must be what fails.
 staff=(-H "Authorization: Bearer $(./polyshop token --user ops)")
 customer=(-H "Authorization: Bearer $(./polyshop token --user alice)")
+service=(-H "Authorization: Bearer $(./polyshop token --client session-service)")
 big="$(mktemp)"; trap 'rm -f "$big"' EXIT
 head -c 20000000 /dev/zero | tr '\0' 'a' > "$big"
 
@@ -73,33 +74,33 @@ session="$(curl -fsS -X POST "$S/sessions" | python3 -c 'import json,sys; print(
 expect 400 "quantity 2.5" -X PUT "${json[@]}" "$S/sessions/$session/cart/KTCH-00001" -d '{"quantity": 2.5}'
 expect 400 "quantity \"2\"" -X PUT "${json[@]}" "$S/sessions/$session/cart/KTCH-00001" -d '{"quantity": "2"}'
 expect 400 "over-long SKU in a cart path" -X PUT "${json[@]}" "$S/sessions/$session/cart/$(printf 'A%.0s' {1..5000})" -d '{"quantity": 1}'
-expect 400 "over-long SKU in insights" "$S/insights/products/$(printf 'A%.0s' {1..5000})"
-expect 400 "over-long customer id (a DynamoDB key)" "$S/customers/$(printf 'c%.0s' {1..5000})/sessions"
-expect 400 "control character in a customer id" -X PUT "${json[@]}" "$S/sessions/$session/customer" -d '{"customerId": "a\u0001b"}'
-expect 400 "an out-of-range date" "$S/insights/abandoned-carts?date=99999-01-01"
-expect 400 "malformed percent-encoding in the query" "$S/insights/trending?limit=%%%garbage"
+expect 400 "over-long SKU in insights" "${staff[@]}" "$S/insights/products/$(printf 'A%.0s' {1..5000})"
+expect 400 "over-long customer id (a DynamoDB key)" "${customer[@]}" "$S/customers/$(printf 'c%.0s' {1..5000})/sessions"
+expect 400 "control character in a customer id" -X PUT "${json[@]}" "${customer[@]}" "$S/sessions/$session/customer" -d '{"customerId": "a\u0001b"}'
+expect 400 "an out-of-range date" "${staff[@]}" "$S/insights/abandoned-carts?date=99999-01-01"
+expect 400 "malformed percent-encoding in the query" "${staff[@]}" "$S/insights/trending?limit=%%%garbage"
 expect 422 "a session in XXX" -X POST "${json[@]}" "$S/sessions" -d '{"currency": "XXX"}'
 expect "400|404" "NUL in a session id" "$S/sessions/abc%00def"
 
 echo "orders-service ($O)"
 key() { python3 -c 'import uuid; print(uuid.uuid4())'; }
-expect 400 "an out-of-range instant" "$O/orders?from=%2B1000000000-01-01T00:00:00Z"
-expect 400 "an instant beyond the year 9999" "$O/orders?to=%2B10000-01-01T00:00:00Z"
-expect 400 "malformed percent-encoding in the query" "$O/orders?cursor=%%%garbage"
-expect 400 "a control character in a customer id" "$O/orders?customerId=a%01b"
-expect 400 "a client-supplied unit price" -X POST "${json[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
+expect 400 "an out-of-range instant" "${customer[@]}" "$O/orders?from=%2B1000000000-01-01T00:00:00Z"
+expect 400 "an instant beyond the year 9999" "${customer[@]}" "$O/orders?to=%2B10000-01-01T00:00:00Z"
+expect 400 "malformed percent-encoding in the query" "${customer[@]}" "$O/orders?cursor=%%%garbage"
+expect 400 "a control character in a customer id" "${customer[@]}" "$O/orders?customerId=a%01b"
+expect 400 "a client-supplied unit price" -X POST "${json[@]}" "${service[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
   -d '{"customerId": "alice", "currency": "USD", "lines": [{"sku": "KTCH-00001", "quantity": 1, "unitPrice": "0.01"}]}'
-expect 400 "a malformed Idempotency-Key" -X POST "${json[@]}" -H 'Idempotency-Key: a b' "$O/orders" \
+expect 400 "a malformed Idempotency-Key" -X POST "${json[@]}" "${service[@]}" -H 'Idempotency-Key: a b' "$O/orders" \
   -d '{"customerId": "alice", "currency": "USD", "lines": [{"sku": "KTCH-00001", "quantity": 1}]}'
-expect 400 "quantity as a fraction" -X POST "${json[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
+expect 400 "quantity as a fraction" -X POST "${json[@]}" "${service[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
   -d '{"customerId": "alice", "currency": "USD", "lines": [{"sku": "KTCH-00001", "quantity": 1.5}]}'
-expect 422 "an order in XTS" -X POST "${json[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
+expect 422 "an order in XTS" -X POST "${json[@]}" "${service[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
   -d '{"customerId": "alice", "currency": "XTS", "lines": [{"sku": "KTCH-00001", "quantity": 1}]}'
 curl -fsS -o /dev/null -X PUT "${json[@]}" "${staff[@]}" "$C/products/HOSTILE-MAX" \
   -d '{"name": "Priceless", "category": "hostile", "price": {"amount": "9999999999.99", "currency": "USD"}}'
-expect 422 "a total that overflows the money column" -X POST "${json[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
+expect 422 "a total that overflows the money column" -X POST "${json[@]}" "${service[@]}" -H "Idempotency-Key: $(key)" "$O/orders" \
   -d '{"customerId": "alice", "currency": "USD", "lines": [{"sku": "HOSTILE-MAX", "quantity": 999}]}'
-expect 404 "an id that is not a UUID" "$O/orders/not-a-uuid"
+expect 404 "an id that is not a UUID" "${customer[@]}" "$O/orders/not-a-uuid"
 
 printf '\n%d cases, %d failures\n' "$cases" "$failures"
 (( failures == 0 ))

@@ -102,7 +102,9 @@ public final class Polyshop {
 		}
 		out.append(String.format(Locale.ROOT, "%n  try:  curl -s 'http://localhost:8081/products?limit=1'%n"));
 		out.append(String.format(Locale.ROOT, "        curl -s -X POST http://localhost:8082/sessions%n"));
-		out.append(String.format(Locale.ROOT, "        curl -s 'http://localhost:8083/orders?limit=1'%n"));
+		out.append(String.format(Locale.ROOT,
+				"        curl -s -H \"Authorization: Bearer $(./polyshop token --user alice)\""
+						+ " 'http://localhost:8083/orders?limit=1'%n"));
 		out.append(String.format(Locale.ROOT,
 				"%n  PostgreSQL       jdbc:postgresql://localhost:%d/{catalog,orders,warehouse}"
 						+ "  (user = password = database name;%n"
