@@ -1,6 +1,7 @@
 package io.polyshop.defaults.security;
 
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -101,7 +103,10 @@ public class ResourceServerDefaults {
 
 	@Bean
 	SecurityFilterChain polyshopApi(HttpSecurity http, ObjectProvider<AccessRules> rules, JsonMapper json,
-			@Value("${management.server.port:-1}") int managementPort) throws Exception {
+			SecurityProperties properties, @Value("${management.server.port:-1}") int managementPort) throws Exception {
+		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+		authentication.setJwtGrantedAuthoritiesConverter(
+				new ScopeAuthorities(properties.scopePrefix(), properties.groupsClaim(), properties.groupScopes()));
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.cors(AbstractHttpConfigurer::disable)
@@ -122,8 +127,10 @@ public class ResourceServerDefaults {
 				rules.orderedStream().forEach((service) -> service.configure(requests));
 				requests.anyRequest().denyAll();
 			})
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
-			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(authentication))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
@@ -132,10 +139,16 @@ public class ResourceServerDefaults {
 	/**
 	 * @param audiences the clients whose tokens this API accepts: a token's {@code aud}
 	 * or, where the issuer puts none in access tokens (Cognito), its {@code client_id}
+	 * @param scopePrefix what the issuer writes before each scope of this API (Cognito:
+	 * its resource server's identifier and a slash, {@code polyshop/}); empty locally
+	 * @param groupsClaim the claim that lists the groups a user belongs to
+	 * @param groupScopes scopes granted to the members of a group (Cognito, which cannot
+	 * grant a scope per user: {@code staff} → the staff scopes); none locally
 	 */
 	@ConfigurationProperties("polyshop.security")
 	public record SecurityProperties(@DefaultValue( {
-			"storefront", "session-service" }) List<String> audiences){
+			"storefront", "session-service" }) List<String> audiences, @DefaultValue("") String scopePrefix,
+			@DefaultValue("cognito:groups") String groupsClaim, @DefaultValue Map<String, List<String>> groupScopes){
 
 	}
 
