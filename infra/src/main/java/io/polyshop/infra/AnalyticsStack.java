@@ -75,7 +75,17 @@ public class AnalyticsStack extends Stack {
 			.assumedBy(new ServicePrincipal("redshift.amazonaws.com"))
 			.description("Assumed by Redshift to COPY staged sales from S3")
 			.build();
-		staging.grantRead(copyRole);
+		// Object ARNs under the bucket are the narrowest there is: the keys are the
+		// job's.
+		copyRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+			.actions(List.of("s3:GetObject"))
+			.resources(List.of(staging.arnForObjects("*")))
+			.build());
+		copyRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+			.actions(List.of("s3:ListBucket", "s3:GetBucketLocation"))
+			.resources(List.of(staging.getBucketArn()))
+			.build());
+		key.grant(copyRole, "kms:Decrypt");
 
 		String namespaceName = "polyshop-" + config.name();
 		CfnNamespace namespace = CfnNamespace.Builder.create(this, "Namespace")
@@ -143,7 +153,17 @@ public class AnalyticsStack extends Stack {
 					Secret.fromSecretsManager(Objects.requireNonNull(data.orders.getSecret()), "password"))))
 			.logging(LogDriver.awsLogs(AwsLogDriverProps.builder().streamPrefix("job").logGroup(this.jobLogs).build()))
 			.build());
-		staging.grantReadWrite(task.getTaskRole());
+		task.getTaskRole()
+			.addToPrincipalPolicy(PolicyStatement.Builder.create()
+				.actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
+				.resources(List.of(staging.arnForObjects("*")))
+				.build());
+		task.getTaskRole()
+			.addToPrincipalPolicy(PolicyStatement.Builder.create()
+				.actions(List.of("s3:ListBucket", "s3:GetBucketLocation"))
+				.resources(List.of(staging.getBucketArn()))
+				.build());
+		key.grant(task.getTaskRole(), "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
 		String workgroupArn = "arn:" + getPartition() + ":redshift-serverless:" + getRegion() + ":" + getAccount()
 				+ ":workgroup/" + this.workgroup.getAttrWorkgroupWorkgroupId();
 		task.getTaskRole()

@@ -40,6 +40,8 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -79,7 +81,7 @@ public class ApplicationStack extends Stack {
 	 * redirects); null to listen on HTTP only, for a first try without a domain
 	 */
 	public ApplicationStack(Construct scope, String id, StackProps props, EnvironmentConfig config,
-			NetworkStack network, DataStack data, @Nullable String certificateArn) {
+			NetworkStack network, IdentityStack identity, DataStack data, @Nullable String certificateArn) {
 		super(scope, id, props);
 		Cluster cluster = Cluster.Builder.create(this, "Cluster")
 			.vpc(network.vpc)
@@ -133,7 +135,7 @@ public class ApplicationStack extends Stack {
 		String catalogUrl = "http://catalog.polyshop.internal:8080";
 		String ordersUrl = "http://orders.polyshop.internal:8080";
 
-		Map<String, String> catalogEnvironment = Map.of("SPRING_DATASOURCE_URL",
+		Map<String, String> catalogEnvironment = withIssuer(identity, "SPRING_DATASOURCE_URL",
 				jdbc(data.catalog.getDbInstanceEndpointAddress(), "catalog"), "CATALOG_DB_READER_URL",
 				jdbc(data.catalogReplica.getDbInstanceEndpointAddress(), "catalog"), "SPRING_DATA_REDIS_HOST",
 				data.redis.getAttrPrimaryEndPointAddress(), "SPRING_DATA_REDIS_PORT", "6379",
@@ -147,7 +149,7 @@ public class ApplicationStack extends Stack {
 		service(platform, new ServiceSpec("catalog-service", "catalog", network.catalog, 10,
 				List.of("/products", "/products/*"), catalogEnvironment, catalogSecrets));
 
-		Map<String, String> ordersEnvironment = Map.of("SPRING_DATASOURCE_URL",
+		Map<String, String> ordersEnvironment = withIssuer(identity, "SPRING_DATASOURCE_URL",
 				jdbc(data.orders.getClusterEndpoint().getHostname(), "orders"), "ORDERS_DB_READER_URL",
 				jdbc(data.orders.getClusterReadEndpoint().getHostname(), "orders"), "POLYSHOP_ORDERS_CATALOG_BASEURL",
 				catalogUrl);
@@ -158,12 +160,24 @@ public class ApplicationStack extends Stack {
 		service(platform, new ServiceSpec("orders-service", "orders", network.orders, 20,
 				List.of("/orders", "/orders/*"), ordersEnvironment, ordersSecrets));
 
-		Map<String, String> sessionsEnvironment = Map.of("POLYSHOP_SESSIONS_DYNAMODB_REGION", getRegion(),
+		Map<String, String> sessionsEnvironment = withIssuer(identity, "POLYSHOP_SESSIONS_DYNAMODB_REGION", getRegion(),
 				"POLYSHOP_SESSIONS_CATALOG_BASEURL", catalogUrl, "POLYSHOP_SESSIONS_ORDERS_BASEURL", ordersUrl);
-		FargateService sessions = service(platform, new ServiceSpec("session-service", "sessions", network.sessions, 30,
-				List.of("/sessions", "/sessions/*", "/customers/*", "/insights/*"), sessionsEnvironment, Map.of()));
-		data.sessions.grantReadWriteData(sessions.getTaskDefinition().getTaskRole());
-		data.insights.grantReadData(sessions.getTaskDefinition().getTaskRole());
+		sessionsEnvironment.putAll(identity.clientEnvironment());
+		Map<String, Secret> sessionsSecrets = Map.of("POLYSHOP_AUTH_SESSION_SERVICE_SECRET",
+				Secret.fromSecretsManager(identity.sessionServiceSecret));
+		FargateService sessions = service(platform,
+				new ServiceSpec("session-service", "sessions", network.sessions, 30,
+						List.of("/sessions", "/sessions/*", "/customers/*", "/insights/*"), sessionsEnvironment,
+						sessionsSecrets));
+		// Exactly what the service calls, on the tables and indexes it names: no wildcard
+		// actions (as the grant helpers write), no index/* ARNs.
+		IRole sessionsRole = sessions.getTaskDefinition().getTaskRole();
+		allow(sessionsRole, List.of(data.sessions.getTableArn(), data.sessions.getTableArn() + "/index/gsi1"),
+				"dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+				"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+		allow(sessionsRole, List.of(data.insights.getTableArn(), data.insights.getTableArn() + "/index/lsi1"),
+				"dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query");
+		allow(sessionsRole, List.of(data.key.getKeyArn()), "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
 
 		// Service-to-service: only the callers reach the callee's port.
 		network.catalog.addIngressRule(network.orders, Port.tcp(8080), "orders-service prices orders");
@@ -303,8 +317,11 @@ public class ApplicationStack extends Stack {
 				.removalPolicy(config.lifecycle().removalPolicy())
 				.build())
 			.build();
-		// The projector may write the read model and nothing else.
-		data.insights.grantWriteData(function);
+		// The projector may write the read model and nothing else (the event source
+		// mapping adds the stream reads).
+		allow(function.getRole(), List.of(data.insights.getTableArn()), "dynamodb:GetItem", "dynamodb:PutItem",
+				"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+		allow(function.getRole(), List.of(data.key.getKeyArn()), "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
 		function.addEventSource(new DynamoEventSource(data.sessions,
 				software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
 					.startingPosition(StartingPosition.TRIM_HORIZON)
@@ -318,6 +335,24 @@ public class ApplicationStack extends Stack {
 					.onFailure(new SqsDlq(failures))
 					.build()));
 		return function;
+	}
+
+	private static void allow(@Nullable IRole role, List<String> resources, String... actions) {
+		Objects.requireNonNull(role, "a role")
+			.addToPrincipalPolicy(
+					PolicyStatement.Builder.create().actions(List.of(actions)).resources(resources).build());
+	}
+
+	/**
+	 * A service's settings, and what makes it trust the user pool's tokens.
+	 * @param settings names and values, alternating
+	 */
+	private static Map<String, String> withIssuer(IdentityStack identity, String... settings) {
+		Map<String, String> environment = new TreeMap<>(identity.resourceServerEnvironment());
+		for (int i = 0; i < settings.length; i += 2) {
+			environment.put(settings[i], settings[i + 1]);
+		}
+		return environment;
 	}
 
 	/** Through the AWS Advanced JDBC Wrapper (the services' aws profile). */

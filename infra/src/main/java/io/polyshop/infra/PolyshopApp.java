@@ -11,12 +11,12 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 
 /**
- * Builds the five stacks of one environment into an app, with cdk-nag's AWS Solutions
+ * Builds the six stacks of one environment into an app, with cdk-nag's AWS Solutions
  * checks applied to all of them. Used by {@link InfraApp} (the CDK entry point) and the
  * tests.
  */
-public record PolyshopApp(NetworkStack network, DataStack data, ApplicationStack application, AnalyticsStack analytics,
-		ObservabilityStack observability) {
+public record PolyshopApp(NetworkStack network, IdentityStack identity, DataStack data, ApplicationStack application,
+		AnalyticsStack analytics, ObservabilityStack observability) {
 
 	public static PolyshopApp build(App app, EnvironmentConfig config, Environment environment) {
 		return build(app, config, environment, null);
@@ -31,14 +31,15 @@ public record PolyshopApp(NetworkStack network, DataStack data, ApplicationStack
 		String prefix = "Polyshop-" + config.name() + "-";
 		StackProps props = StackProps.builder().env(environment).build();
 		NetworkStack network = new NetworkStack(app, prefix + "Network", props, config);
+		IdentityStack identity = new IdentityStack(app, prefix + "Identity", props, config);
 		DataStack data = new DataStack(app, prefix + "Data", props, config, network);
-		ApplicationStack application = new ApplicationStack(app, prefix + "Application", props, config, network, data,
-				certificateArn);
+		ApplicationStack application = new ApplicationStack(app, prefix + "Application", props, config, network,
+				identity, data, certificateArn);
 		AnalyticsStack analytics = new AnalyticsStack(app, prefix + "Analytics", props, config, network, data);
 		ObservabilityStack observability = new ObservabilityStack(app, prefix + "Observability", props, config, data,
 				application, analytics);
-		PolyshopApp polyshop = new PolyshopApp(network, data, application, analytics, observability);
-		for (var stack : List.of(network, data, application, analytics, observability)) {
+		PolyshopApp polyshop = new PolyshopApp(network, identity, data, application, analytics, observability);
+		for (var stack : List.of(network, identity, data, application, analytics, observability)) {
 			Tags.of(stack).add("project", "polyshop");
 			Tags.of(stack).add("environment", config.name());
 		}

@@ -62,15 +62,15 @@ class InfraTests {
 	}
 
 	@Test
-	void theWholeAppSynthesisesOfflineIntoFiveStacksPerEnvironment() throws Exception {
+	void theWholeAppSynthesisesOfflineIntoSixStacksPerEnvironment() throws Exception {
 		App app = app();
 		PolyshopApp.build(app, EnvironmentConfig.prod(), ENVIRONMENT);
 
 		var assembly = app.synth();
 
 		assertThat(assembly.getStacks()).extracting((stack) -> stack.getStackName())
-			.containsExactlyInAnyOrder("Polyshop-prod-Network", "Polyshop-prod-Data", "Polyshop-prod-Application",
-					"Polyshop-prod-Analytics", "Polyshop-prod-Observability");
+			.containsExactlyInAnyOrder("Polyshop-prod-Network", "Polyshop-prod-Identity", "Polyshop-prod-Data",
+					"Polyshop-prod-Application", "Polyshop-prod-Analytics", "Polyshop-prod-Observability");
 		assertThat(Path.of(assembly.getDirectory()).resolve("manifest.json")).exists();
 	}
 
@@ -269,6 +269,83 @@ class InfraTests {
 	}
 
 	@Test
+	void cognitoIsTheIssuerWithTheApisScopesAStorefrontClientWithPkceAndSessionServicesClientCredentials() {
+		Template identity = Template.fromStack(dev.identity());
+		identity.hasResourceProperties("AWS::Cognito::UserPoolResourceServer",
+				Map.of("Identifier", "polyshop", "Scopes",
+						Match.arrayWith(List.of(Match.objectLike(Map.of("ScopeName", "catalog:write")),
+								Match.objectLike(Map.of("ScopeName", "orders:fulfil")),
+								Match.objectLike(Map.of("ScopeName", "insights:read")),
+								Match.objectLike(Map.of("ScopeName", "orders:place"))))));
+		// The storefront is public: the authorization code flow, no secret (so PKCE).
+		identity.hasResourceProperties("AWS::Cognito::UserPoolClient",
+				Map.of("ClientName", "storefront", "AllowedOAuthFlows", List.of("code"), "GenerateSecret", false,
+						"AllowedOAuthScopes", Match.arrayWith(List.of("openid"))));
+		identity.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of("ClientName", "session-service",
+				"AllowedOAuthFlows", List.of("client_credentials"), "GenerateSecret", true));
+		assertThat(ofType(resources(dev.identity()), "AWS::Cognito::UserPoolClient").stream()
+			.map((client) -> properties(client))
+			.filter((client) -> "session-service".equals(client.get("ClientName")))
+			.map((client) -> String.valueOf(client.get("AllowedOAuthScopes")))).singleElement()
+			.asString()
+			.contains("/orders:place")
+			.doesNotContain("catalog:write", "orders:fulfil", "insights:read");
+		identity.hasResourceProperties("AWS::Cognito::UserPoolGroup", Map.of("GroupName", "staff"));
+		identity.resourceCountIs("AWS::SecretsManager::Secret", 1);
+
+		// Every service trusts the pool; session-service gets its client secret from
+		// Secrets Manager, never as a plain variable.
+		for (Map<String, Object> task : ofType(resources(dev.application()), "AWS::ECS::TaskDefinition")) {
+			String container = String.valueOf(properties(task).get("ContainerDefinitions"));
+			assertThat(container).contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+					"POLYSHOP_SECURITY_AUDIENCES", "POLYSHOP_SECURITY_SCOPEPREFIX",
+					"POLYSHOP_SECURITY_GROUPSCOPES_STAFF");
+		}
+		Template.fromStack(dev.application())
+			.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match
+				.arrayWith(List.of(Match.objectLike(Map.of("Secrets", Match.arrayWith(List.of(Match.objectLike(
+						Map.of("Name", "POLYSHOP_AUTH_SESSION_SERVICE_SECRET", "ValueFrom", Match.anyValue()))))))))));
+	}
+
+	@Test
+	void theLoadBalancerForwardsOnlyTheApiPaths() {
+		List<String> paths = new ArrayList<>();
+		for (Map<String, Object> rule : ofType(resources(dev.application()),
+				"AWS::ElasticLoadBalancingV2::ListenerRule")) {
+			paths.add(String.valueOf(properties(rule).get("Conditions")));
+		}
+		assertThat(paths).hasSize(3)
+			.allSatisfy((conditions) -> assertThat(conditions).doesNotContain("actuator", "swagger", "api-docs",
+					"livez", "readyz"));
+		assertThat(String.join(" ", paths)).contains("/products", "/orders", "/sessions", "/customers/*",
+				"/insights/*");
+	}
+
+	/**
+	 * Each accepted finding is on its resource, not on a whole stack, and no policy of
+	 * the session tables' users has a wildcard action or an index/* resource.
+	 */
+	@Test
+	void nagSuppressionsAreOnTheirResourcesAndTheDynamoDbGrantsNameTheirIndexes() {
+		for (Stack stack : stacks(dev)) {
+			assertThat(String.valueOf(Template.fromStack(stack).toJSON().get("Metadata"))).as(stack.getStackName())
+				.doesNotContain("cdk_nag");
+		}
+		for (Map<String, Object> policy : ofType(resources(dev.application()), "AWS::IAM::Policy")) {
+			String roles = String.valueOf(properties(policy).get("Roles"));
+			if (roles.contains("sessionsTaskTaskRole") || roles.contains("ProjectorServiceRole")) {
+				for (Map<String, Object> statement : statements(policy)) {
+					String action = String.valueOf(statement.get("Action"));
+					if (action.contains("dynamodb:PutItem") || action.contains("dynamodb:Query")) {
+						assertThat(action).doesNotContain("*");
+						assertThat(String.valueOf(statement.get("Resource"))).doesNotContain("index/*");
+					}
+				}
+			}
+		}
+	}
+
+	@Test
 	void cdkNagFindsNoUnsuppressedError() {
 		for (PolyshopApp app : List.of(dev, prod)) {
 			for (Stack stack : stacks(app)) {
@@ -282,7 +359,8 @@ class InfraTests {
 	}
 
 	private static List<Stack> stacks(PolyshopApp app) {
-		return List.of(app.network(), app.data(), app.application(), app.analytics(), app.observability());
+		return List.of(app.network(), app.identity(), app.data(), app.application(), app.analytics(),
+				app.observability());
 	}
 
 	@SuppressWarnings("unchecked")
