@@ -1,12 +1,22 @@
 package io.polyshop.orders;
 
+import java.io.UnsupportedEncodingException;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import io.polyshop.contract.TestCaller;
 import io.polyshop.contract.TestIssuer;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test data that never collides with another test's, so tests share one database. */
 public final class TestOrders {
@@ -43,6 +53,24 @@ public final class TestOrders {
 	public static String body(String customerId, String linesJson) {
 		return """
 				{"customerId": "%s", "currency": "USD", "lines": %s}""".formatted(customerId, linesJson);
+	}
+
+	/** Places an order of one mug for the customer, as session-service does; its id. */
+	public static String place(MockMvcTester mvc, String customerId) {
+		MvcTestResult placed = mvc.post()
+			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, placer())
+			.header("Idempotency-Key", uniqueKey())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(customerId, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
+			.exchange();
+		assertThat(placed).hasStatus(HttpStatus.CREATED);
+		try {
+			return JsonPath.read(placed.getResponse().getContentAsString(), "$.id");
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static int ordersOf(JdbcClient jdbc, String customerId) {

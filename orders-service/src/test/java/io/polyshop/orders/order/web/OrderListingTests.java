@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import io.polyshop.orders.CatalogStub;
 import io.polyshop.orders.OrdersIntegrationTest;
 import io.polyshop.orders.TestOrders;
 import org.junit.jupiter.api.Test;
@@ -98,16 +97,8 @@ class OrderListingTests {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
-	private String place(String customer) throws Exception {
-		MvcTestResult created = this.mvc.post()
-			.uri("/orders")
-			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
-			.header("Idempotency-Key", TestOrders.uniqueKey())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(TestOrders.body(customer, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
-			.exchange();
-		assertThat(created).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+	private String place(String customer) {
+		return TestOrders.place(this.mvc, customer);
 	}
 
 }

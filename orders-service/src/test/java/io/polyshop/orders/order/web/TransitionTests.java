@@ -7,8 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.jayway.jsonpath.JsonPath;
-import io.polyshop.orders.CatalogStub;
 import io.polyshop.orders.OrdersIntegrationTest;
 import io.polyshop.orders.TestOrders;
 import org.junit.jupiter.api.Test;
@@ -194,20 +192,7 @@ class TransitionTests {
 	}
 
 	private String placeOrder() {
-		MvcTestResult created = this.mvc.post()
-			.uri("/orders")
-			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
-			.header("Idempotency-Key", TestOrders.uniqueKey())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(TestOrders.body(this.customer, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
-			.exchange();
-		assertThat(created).hasStatus(HttpStatus.CREATED);
-		try {
-			return JsonPath.read(created.getResponse().getContentAsString(), "$.id");
-		}
-		catch (java.io.UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestOrders.place(this.mvc, this.customer);
 	}
 
 }
