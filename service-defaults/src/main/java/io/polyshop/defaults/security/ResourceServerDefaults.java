@@ -103,7 +103,9 @@ public class ResourceServerDefaults {
 
 	@Bean
 	SecurityFilterChain polyshopApi(HttpSecurity http, ObjectProvider<AccessRules> rules, JsonMapper json,
-			SecurityProperties properties, @Value("${management.server.port:-1}") int managementPort) throws Exception {
+			SecurityProperties properties, @Value("${management.server.port:-1}") int managementPort,
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
+			@Value("${spring.application.name:}") String name) throws Exception {
 		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
 		authentication.setJwtGrantedAuthoritiesConverter(
 				new ScopeAuthorities(properties.scopePrefix(), properties.groupsClaim(), properties.groupScopes()));
@@ -130,7 +132,13 @@ public class ResourceServerDefaults {
 			.oauth2ResourceServer(
 					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(authentication))
 						.authenticationEntryPoint(problems)
-						.accessDeniedHandler(problems))
+						.accessDeniedHandler(problems)
+						// The metadata a 401's challenge points at (RFC 9728): where to
+						// get a token.
+						.protectedResourceMetadata((metadata) -> metadata
+							.protectedResourceMetadataCustomizer((resource) -> resource.authorizationServer(issuer)
+								.resourceName(name)
+								.tlsClientCertificateBoundAccessTokens(false))))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();

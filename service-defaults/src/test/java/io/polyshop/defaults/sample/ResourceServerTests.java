@@ -67,6 +67,25 @@ class ResourceServerTests {
 		assertThat(problem.path("status").asInt()).isEqualTo(401);
 	}
 
+	/**
+	 * The 401's challenge points at this service's metadata (RFC 9728), which names the
+	 * issuer to get a token from: a client needs no token to read it.
+	 */
+	@Test
+	void theProtectedResourceMetadataTheChallengePointsAtIsPublicAndNamesTheIssuer() throws Exception {
+		String challenge = get("/me", null).headers().firstValue("WWW-Authenticate").orElseThrow();
+		String metadata = challenge.replaceAll(".*resource_metadata=\"([^\"]+)\".*", "$1");
+		assertThat(metadata).isEqualTo("http://localhost:" + this.port + "/.well-known/oauth-protected-resource");
+
+		HttpResponse<String> response = get("/.well-known/oauth-protected-resource", null);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode resource = this.json.readTree(response.body());
+		assertThat(resource.path("authorization_servers").toString()).as(response.body())
+			.contains(ISSUER.issuer().toString());
+		assertThat(resource.path("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
+	}
+
 	@Test
 	void aValidTokenGetsInAndTheSubjectIsTheCaller() throws Exception {
 		HttpResponse<String> response = get("/me", ISSUER.user("alice"));
