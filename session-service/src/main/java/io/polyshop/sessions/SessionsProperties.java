@@ -35,10 +35,16 @@ public record SessionsProperties(@NotNull @DefaultValue("30m") Duration idleTime
 	/**
 	 * @param endpoint an endpoint override (DynamoDB Local); empty for AWS
 	 * @param region the AWS region; empty for the default provider chain
+	 * @param apiCallAttemptTimeout the bound on one HTTP attempt (also the socket's
+	 * connect and read timeouts)
+	 * @param apiCallTimeout the bound on a whole call, retries included: a stalled
+	 * DynamoDB fails requests within it
 	 * @param sessionsTable the single table of sessions and carts
 	 * @param insightsTable the read model
 	 */
 	public record DynamoDb(@Nullable URI endpoint, @Nullable String region,
+			@NotNull @DefaultValue("1s") Duration apiCallAttemptTimeout,
+			@NotNull @DefaultValue("3s") Duration apiCallTimeout,
 			@NotBlank @DefaultValue("polyshop-sessions") String sessionsTable,
 			@NotBlank @DefaultValue("polyshop-cart-insights") String insightsTable) {
 	}

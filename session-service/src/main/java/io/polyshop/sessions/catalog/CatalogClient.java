@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartRuleException;
@@ -18,24 +21,33 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * {@code GET /products/{sku}} on catalog-service, bounded by connect and read timeouts.
- * An unknown SKU is the client's mistake (422); anything else going wrong is catalog's
- * (503).
+ * {@code GET /products/{sku}} on catalog-service, bounded by connect and read timeouts
+ * and behind the {@code catalog} circuit breaker: while catalog keeps failing or
+ * stalling, cart changes fail fast with a 503 instead of each waiting out the timeout. An
+ * unknown SKU is the client's mistake (422, not a failure of catalog); anything else
+ * going wrong is catalog's (503).
  */
 @Component
 public class CatalogClient implements ProductCatalog {
 
 	private final RestClient http;
 
-	CatalogClient(RestClient.Builder builder, SessionsProperties properties) {
+	private final CircuitBreaker breaker;
+
+	CatalogClient(RestClient.Builder builder, SessionsProperties properties, CircuitBreakerRegistry breakers) {
 		this.http = ServiceClients.create(builder, "catalog-service", properties.catalog().endpoint());
+		this.breaker = breakers.circuitBreaker("catalog");
 	}
 
 	@Override
 	public ProductSnapshot snapshot(String sku) {
 		Product product;
 		try {
-			product = this.http.get().uri("/products/{sku}", sku).retrieve().body(Product.class);
+			product = this.breaker
+				.executeSupplier(() -> this.http.get().uri("/products/{sku}", sku).retrieve().body(Product.class));
+		}
+		catch (CallNotPermittedException ex) {
+			throw new CatalogUnavailableException("catalog-service circuit is open: failing fast", ex);
 		}
 		catch (HttpClientErrorException ex) {
 			if (ex.getStatusCode() == HttpStatus.NOT_FOUND) {

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartLine;
@@ -31,12 +34,15 @@ class OrdersClient {
 
 	private final JsonMapper json;
 
+	private final CircuitBreaker breaker;
+
 	/**
 	 * @param serviceToken adds session-service's own token (see
 	 * {@link ServiceCredentials})
 	 */
 	OrdersClient(RestClient.Builder builder, ClientHttpRequestInterceptor serviceToken, SessionsProperties properties,
-			JsonMapper json) {
+			JsonMapper json, CircuitBreakerRegistry breakers) {
+		this.breaker = breakers.circuitBreaker("orders");
 		this.http = ServiceClients.create(builder.clone().requestInterceptor(serviceToken), "orders-service",
 				properties.orders().endpoint());
 		this.json = json;
@@ -47,13 +53,13 @@ class OrdersClient {
 		PlaceOrder body = new PlaceOrder(customerId, currency,
 				lines.stream().map((line) -> new PlaceOrder.Line(line.sku(), line.quantity())).toList(), sessionRef);
 		try {
-			PlacedOrder order = this.http.post()
+			PlacedOrder order = this.breaker.executeSupplier(() -> this.http.post()
 				.uri("/orders")
 				.header("Idempotency-Key", idempotencyKey)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(body)
 				.retrieve()
-				.body(PlacedOrder.class);
+				.body(PlacedOrder.class));
 			if (order == null) {
 				throw new OrdersUnavailableException("orders-service sent no body", null);
 			}
@@ -81,6 +87,9 @@ class OrdersClient {
 		}
 		catch (OAuth2AuthorizationException ex) {
 			throw new OrdersUnavailableException("no token to call orders-service with: " + ex.getMessage(), ex);
+		}
+		catch (CallNotPermittedException ex) {
+			throw new OrdersUnavailableException("orders-service circuit is open: failing fast", ex);
 		}
 	}
 
