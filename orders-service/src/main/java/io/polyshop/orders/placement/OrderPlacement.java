@@ -1,5 +1,6 @@
 package io.polyshop.orders.placement;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import io.polyshop.orders.idempotency.IdempotencyKeyReusedException;
 import io.polyshop.orders.idempotency.IdempotencyKeys;
 import io.polyshop.orders.idempotency.RequestInProgressException;
 import io.polyshop.orders.idempotency.StoredResponse;
+import io.polyshop.orders.order.Money;
 import io.polyshop.orders.order.Order;
 import io.polyshop.orders.order.OrderLine;
 import io.polyshop.orders.order.OrderRejectedException.Violation;
@@ -85,6 +87,7 @@ public class OrderPlacement {
 		try {
 			Currency currency = currency(order.currency());
 			List<OrderLine> lines = this.pricing.price(currency, order.lines());
+			requireExpectedTotal(order.expectedTotal(), lines, currency);
 			StoredResponse created = this.transaction.execute((status) -> {
 				Order placed = this.orders.place(order.customerId(), order.sessionId(), currency, lines);
 				StoredResponse response = render.apply(placed);
@@ -97,6 +100,20 @@ public class OrderPlacement {
 		catch (RuntimeException ex) {
 			this.keys.release(key, fingerprint);
 			throw ex;
+		}
+	}
+
+	/** The shopper saw a total; the catalogue's prices must make that very total. */
+	private static void requireExpectedTotal(@Nullable ExpectedTotal expected, List<OrderLine> lines,
+			Currency currency) {
+		if (expected == null) {
+			return;
+		}
+		Money total = lines.stream().map(OrderLine::lineTotal).reduce(Money.zero(currency), Money::plus);
+		if (!expected.currency().equals(currency.getCurrencyCode())
+				|| expected.amount().compareTo(total.amount()) != 0) {
+			throw new PriceChangedException(expected.amount().toPlainString() + " " + expected.currency(), lines,
+					total);
 		}
 	}
 
@@ -117,9 +134,14 @@ public class OrderPlacement {
 	 * @param sessionId the session it comes from, if any
 	 * @param currency an ISO 4217 code
 	 * @param lines the products and quantities
+	 * @param expectedTotal the total the shopper was shown, if the client knows it
 	 */
-	public record PlaceOrder(String customerId, @Nullable String sessionId, String currency,
-			List<Pricing.Wanted> lines) {
+	public record PlaceOrder(String customerId, @Nullable String sessionId, String currency, List<Pricing.Wanted> lines,
+			@Nullable ExpectedTotal expectedTotal) {
+	}
+
+	/** An amount exactly as the client states it, compared without rounding. */
+	public record ExpectedTotal(BigDecimal amount, String currency) {
 	}
 
 	/**

@@ -8,9 +8,11 @@ import io.polyshop.defaults.problem.Problems;
 import io.polyshop.orders.idempotency.IdempotencyKeyReusedException;
 import io.polyshop.orders.idempotency.RequestInProgressException;
 import io.polyshop.orders.order.InvalidTransitionException;
+import io.polyshop.orders.order.Money;
 import io.polyshop.orders.order.OrderConflictException;
 import io.polyshop.orders.order.OrderNotFoundException;
 import io.polyshop.orders.order.OrderRejectedException;
+import io.polyshop.orders.placement.PriceChangedException;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,8 @@ class ProblemDetailsAdvice {
 	static final URI IDEMPOTENCY_KEY_REUSED = ProblemTypes.of("idempotency-key-reused");
 
 	static final URI ORDER_REJECTED = ProblemTypes.of("order-rejected");
+
+	static final URI PRICE_CHANGED = ProblemTypes.of("price-changed");
 
 	@ExceptionHandler
 	ProblemDetail notFound(OrderNotFoundException ex) {
@@ -72,6 +76,21 @@ class ProblemDetailsAdvice {
 	ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
 		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
 				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail priceChanged(PriceChangedException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, PRICE_CHANGED, "Price changed", ex.getMessage());
+		problem.setProperty("lines", ex.lines()
+			.stream()
+			.map((line) -> Map.of("sku", line.sku(), "quantity", line.quantity(), "unitPrice", money(line.unitPrice())))
+			.toList());
+		problem.setProperty("total", money(ex.total()));
+		return problem;
+	}
+
+	private static Map<String, String> money(Money money) {
+		return Map.of("amount", money.amount().toPlainString(), "currency", money.currency().getCurrencyCode());
 	}
 
 	@ExceptionHandler

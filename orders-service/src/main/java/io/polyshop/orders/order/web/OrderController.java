@@ -1,5 +1,6 @@
 package io.polyshop.orders.order.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,9 @@ class OrderController {
 					@Header(name = REPLAYED_HEADER, description = "true when this is a replay of the first answer",
 							schema = @Schema(type = "boolean")) })
 	@ProblemResponse(status = 409, type = "request-in-progress",
-			description = "A request with this Idempotency-Key is still being processed: retry later")
+			description = "A request with this Idempotency-Key is still being processed: retry later; or the "
+					+ "catalogue's prices make another total than expectedTotal (price-changed, with `lines` at "
+					+ "today's prices and the new `total`)")
 	@ProblemResponse(status = 422, type = "order-rejected",
 			description = "A rule of the order is broken (unknown or inactive SKU, quantity, currency, amount), "
 					+ "or the Idempotency-Key was used for another request (idempotency-key-reused)")
@@ -113,9 +116,13 @@ class OrderController {
 		}
 		// What the request means, not how it was spelled: parsed, then re-serialised.
 		String canonicalRequest = "POST /orders\n" + this.json.writeValueAsString(request);
+		MoneyJson expected = request.expectedTotal();
 		OrderPlacement.PlaceOrder order = new OrderPlacement.PlaceOrder(request.customerId(), request.sessionId(),
 				request.currency(),
-				request.lines().stream().map((line) -> new Pricing.Wanted(line.sku(), line.quantity())).toList());
+				request.lines().stream().map((line) -> new Pricing.Wanted(line.sku(), line.quantity())).toList(),
+				(expected != null)
+						? new OrderPlacement.ExpectedTotal(new BigDecimal(expected.amount()), expected.currency())
+						: null);
 		OrderPlacement.Placement placement = this.placement.place(idempotencyKey, canonicalRequest, order,
 				(placed) -> new StoredResponse(HttpStatus.CREATED.value(), "/orders/" + placed.id(),
 						this.json.writeValueAsString(OrderResponse.of(placed))));

@@ -134,7 +134,7 @@ class IdempotencyTests {
 		String customer = TestOrders.uniqueCustomer();
 		String key = TestOrders.uniqueKey();
 		PlaceOrderRequest request = new PlaceOrderRequest(customer, "USD",
-				List.of(new PlaceOrderRequest.Line(CatalogStub.MUG, 4)), null);
+				List.of(new PlaceOrderRequest.Line(CatalogStub.MUG, 4)), null, null);
 		String fingerprint = IdempotencyKeys.fingerprint("POST /orders\n" + this.json.writeValueAsString(request));
 		// A request claimed the key, then its process died before it could finish.
 		assertThat(this.keys.claim(key, fingerprint)).isInstanceOf(Claim.Claimed.class);

@@ -70,6 +70,39 @@ class PricingTests {
 		assertThat(created).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
 	}
 
+	/**
+	 * The shopper saw 102.03; at any other total the order is refused, nothing is stored,
+	 * and the key may carry the corrected request.
+	 */
+	@Test
+	void anOrderIsPlacedOnlyAtTheTotalTheShopperWasShown() {
+		String customer = TestOrders.uniqueCustomer();
+		String key = TestOrders.uniqueKey();
+		String lines = """
+				[{"sku": "%s", "quantity": 2}, {"sku": "%s", "quantity": 3}]""".formatted(CatalogStub.KETTLE,
+				CatalogStub.MUG);
+		String shown20 = """
+				{"customerId": "%s", "currency": "USD", "lines": %s, "expectedTotal": {"amount": "20.00", "currency": "USD"}}"""
+			.formatted(customer, lines);
+
+		MvcTestResult refused = place(key, shown20);
+
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused).bodyJson().extractingPath("$.type").isEqualTo("urn:polyshop:problem:price-changed");
+		assertThat(refused).bodyJson()
+			.extractingPath("$.total")
+			.isEqualTo(java.util.Map.of("amount", "102.03", "currency", "USD"));
+		assertThat(refused).bodyJson().extractingPath("$.lines[0].unitPrice.amount").isEqualTo("39.99");
+		assertThat(TestOrders.ordersOf(this.jdbc, customer)).isZero();
+
+		String shown102 = shown20.replace("\"20.00\"", "\"102.030\"");
+		assertThat(place(key, shown102)).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.total.amount")
+			.isEqualTo("102.03");
+		assertThat(TestOrders.ordersOf(this.jdbc, customer)).isEqualTo(1);
+	}
+
 	@Test
 	void anOrderWhoseMoneyDoesNotFitTheStoreIsRefusedBeforeTheDatabase() {
 		String body = """
