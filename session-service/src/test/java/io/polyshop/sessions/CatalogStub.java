@@ -46,6 +46,14 @@ public final class CatalogStub {
 				.withBody("{\"status\": 404, \"title\": \"Product not found\"}")));
 	}
 
+	/** From now on the catalogue sells {@code sku} at {@code amount} USD. */
+	public void price(String sku, String amount) {
+		this.server.stubFor(get(urlPathMatching("/products/" + sku)).atPriority(0)
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"sku": "%s", "name": "Product %s", "category": "tests",
+					 "price": {"amount": "%s", "currency": "USD"}, "active": true}""".formatted(sku, sku, amount))));
+	}
+
 	/** catalog-service is down: every lookup fails. */
 	public void failEverything() {
 		this.server.resetAll();

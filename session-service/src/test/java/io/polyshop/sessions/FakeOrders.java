@@ -2,6 +2,7 @@ package io.polyshop.sessions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.polyshop.contract.TestIssuer;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stand-in for orders-service's {@code POST /orders} that keeps its one promise the
@@ -25,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * tested in orders-service; the journey across all services comes later.)
  */
 public final class FakeOrders {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final FakeOrders SHARED = new FakeOrders();
 
@@ -93,9 +100,7 @@ public final class FakeOrders {
 			}
 			this.requests.add(new Request(key, body));
 			String id = placeDirectly(key);
-			byte[] response = """
-					{"id": "%s", "status": "PENDING", "total": {"amount": "0.00", "currency": "USD"}}""".formatted(id)
-				.getBytes(StandardCharsets.UTF_8);
+			byte[] response = JSON.writeValueAsBytes(placed(id, JSON.readTree(body)));
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(201, response.length);
 			exchange.getResponseBody().write(response);
@@ -113,6 +118,30 @@ public final class FakeOrders {
 					.filter((claims) -> "session-service".equals(claims.getSubject()))
 					.filter((claims) -> String.valueOf(claims.getClaim("scope")).contains("orders:place"))
 					.isPresent();
+	}
+
+	/**
+	 * orders-service's answer, in the shape session-service reads: each line at the
+	 * catalog stub's price, and the total the request expected (orders-service refuses
+	 * any other).
+	 */
+	private static ObjectNode placed(String id, JsonNode request) {
+		ObjectNode order = JSON.createObjectNode().put("id", id).put("status", "PENDING");
+		ArrayNode lines = order.putArray("lines");
+		for (JsonNode line : request.path("lines")) {
+			BigDecimal unitPrice = new BigDecimal("12.50");
+			int quantity = line.path("quantity").asInt();
+			ObjectNode placedLine = lines.addObject()
+				.put("sku", line.path("sku").asString())
+				.put("name", "Product " + line.path("sku").asString())
+				.put("quantity", quantity);
+			placedLine.putObject("unitPrice").put("amount", unitPrice.toPlainString()).put("currency", "USD");
+			placedLine.putObject("lineTotal")
+				.put("amount", unitPrice.multiply(BigDecimal.valueOf(quantity)).toPlainString())
+				.put("currency", "USD");
+		}
+		order.set("total", request.path("expectedTotal"));
+		return order;
 	}
 
 	public record Request(String idempotencyKey, String body) {

@@ -12,8 +12,10 @@ import io.polyshop.sessions.session.SessionChangedException;
 import io.polyshop.sessions.session.SessionService;
 import io.polyshop.sessions.session.SessionStatus;
 import io.polyshop.sessions.session.Sessions;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
@@ -26,9 +28,12 @@ import org.springframework.stereotype.Service;
  * <li>Then one {@code TransactWriteItems} marks the session CHECKED_OUT with the order id
  * and deletes its lines, on condition that the cart is still that version.</li>
  * </ol>
- * A crash between the two leaves an order and an untouched cart; the client retries, the
- * same key returns the same order, and step 2 completes. A repeated checkout of a
- * checked-out session returns its order. orders-service down: 503, cart intact.
+ * Before step 1 every line's price is checked against the catalogue: a changed price is a
+ * 409 price-changed and the cart shows the new prices, and orders-service is sent the
+ * cart's total, which it refuses to place at any other. A crash between the two steps
+ * leaves an order and an untouched cart; the client retries, the same key returns the
+ * same order, and step 2 completes. A repeated checkout of a checked-out session returns
+ * its order. orders-service down: 503, cart intact.
  */
 @Service
 public class CheckoutService {
@@ -43,11 +48,15 @@ public class CheckoutService {
 
 	private final Clock clock;
 
-	CheckoutService(SessionService sessionService, Sessions sessions, OrdersClient orders, Clock clock) {
+	private final JsonMapper json;
+
+	CheckoutService(SessionService sessionService, Sessions sessions, OrdersClient orders, Clock clock,
+			JsonMapper json) {
 		this.sessionService = sessionService;
 		this.sessions = sessions;
 		this.orders = orders;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/**
@@ -58,7 +67,8 @@ public class CheckoutService {
 		Session session = this.sessionService.get(sessionId);
 		session.requireOwnedBy(customerId);
 		if (session.status() == SessionStatus.CHECKED_OUT) {
-			return new Checkout(Objects.requireNonNull(session.orderId(), "a checked-out session has an order"), true);
+			return new Checkout(Objects.requireNonNull(session.orderId(), "a checked-out session has an order"),
+					this.sessions.receipt(sessionId).map(this::receipt).orElse(null), true);
 		}
 		if (session.lines().isEmpty()) {
 			throw new CartRuleException("empty-cart", "the cart is empty: add a product before checking out");
@@ -67,25 +77,52 @@ public class CheckoutService {
 			// Attaching changes neither the cart nor its version, so not the key either.
 			session = this.sessionService.attachCustomer(sessionId, customerId);
 		}
+		// Charge what the shopper saw: a price that changed since is shown first.
+		session = requireCurrentPrices(sessionId);
 		String sessionRef = SessionItems.sessionRef(session.id());
-		OrdersClient.PlacedOrder order = this.orders.place(idempotencyKey(session), customerId,
-				session.currency().getCurrencyCode(), session.lines(), sessionRef);
+		OrdersClient.PlacedOrder order;
 		try {
-			this.sessions.checkOut(session, session.checkedOut(order.id(), this.clock.instant()));
+			order = this.orders.place(idempotencyKey(session), customerId, session.currency().getCurrencyCode(),
+					session.lines(), sessionRef, session.total());
+		}
+		catch (OrdersPriceChangedException ex) {
+			// A price changed between the check above and orders-service's pricing.
+			requireCurrentPrices(sessionId);
+			throw new CheckoutRejectedException(409, "prices are changing; check out again", List.of());
+		}
+		try {
+			this.sessions.checkOut(session, session.checkedOut(order.id(), this.clock.instant()),
+					this.json.writeValueAsString(order.receipt()));
 			log.info("Session {} checked out as order {}", sessionRef, order.id());
-			return new Checkout(order.id(), false);
+			return new Checkout(order.id(), order.receipt(), false);
 		}
 		catch (SessionChangedException ex) {
 			Session now = this.sessionService.get(sessionId);
 			if (now.status() == SessionStatus.CHECKED_OUT && order.id().equals(now.orderId())) {
 				// A concurrent retry of this same checkout finished first.
-				return new Checkout(order.id(), true);
+				return new Checkout(order.id(), order.receipt(), true);
 			}
 			// The cart changed while the order was being placed: that order describes a
 			// cart that no longer exists.
 			this.orders.cancelBestEffort(order.id());
 			throw new CheckoutRejectedException(409, "the cart changed during checkout; check out again", List.of());
 		}
+	}
+
+	/**
+	 * The session, if every line's price is still the catalogue's.
+	 * @throws PriceChangedException otherwise, once the cart shows today's prices
+	 */
+	private Session requireCurrentPrices(String sessionId) {
+		SessionService.Repriced repriced = this.sessionService.reprice(sessionId);
+		if (!repriced.changes().isEmpty()) {
+			throw new PriceChangedException(repriced.changes(), repriced.session().total());
+		}
+		return repriced.session();
+	}
+
+	private Receipt receipt(String json) {
+		return this.json.readValue(json, Receipt.class);
 	}
 
 	/**
@@ -97,9 +134,11 @@ public class CheckoutService {
 	}
 
 	/**
+	 * @param receipt what the order charges; null only for a session checked out before
+	 * receipts were kept
 	 * @param repeated true if this session had already checked out (same order as before)
 	 */
-	public record Checkout(String orderId, boolean repeated) {
+	public record Checkout(String orderId, @Nullable Receipt receipt, boolean repeated) {
 	}
 
 }

@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.polyshop.defaults.http.ServiceClients;
 import io.polyshop.sessions.SessionsProperties;
 import io.polyshop.sessions.session.CartLine;
+import io.polyshop.sessions.session.Money;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ class OrdersClient {
 
 	private static final Logger log = LoggerFactory.getLogger(OrdersClient.class);
 
+	private static final String PRICE_CHANGED = "urn:polyshop:problem:price-changed";
+
 	private final RestClient http;
 
 	private final JsonMapper json;
@@ -48,10 +51,16 @@ class OrdersClient {
 		this.json = json;
 	}
 
+	/**
+	 * @param expectedTotal the cart total the shopper was shown: orders-service refuses
+	 * to place the order at any other
+	 * @throws OrdersPriceChangedException if today's prices make another total
+	 */
 	PlacedOrder place(String idempotencyKey, String customerId, String currency, List<CartLine> lines,
-			String sessionRef) {
+			String sessionRef, Money expectedTotal) {
 		PlaceOrder body = new PlaceOrder(customerId, currency,
-				lines.stream().map((line) -> new PlaceOrder.Line(line.sku(), line.quantity())).toList(), sessionRef);
+				lines.stream().map((line) -> new PlaceOrder.Line(line.sku(), line.quantity())).toList(), sessionRef,
+				Receipt.Amount.of(expectedTotal));
 		try {
 			PlacedOrder order = this.breaker.executeSupplier(() -> this.http.post()
 				.uri("/orders")
@@ -67,8 +76,12 @@ class OrdersClient {
 		}
 		catch (HttpClientErrorException ex) {
 			int status = ex.getStatusCode().value();
+			Problem problem = problem(ex.getResponseBodyAsString());
+			if (status == 409 && PRICE_CHANGED.equals(problem.type())) {
+				throw new OrdersPriceChangedException(
+						(problem.detail() != null) ? problem.detail() : "orders-service priced another total");
+			}
 			if (status == 422 || status == 409) {
-				Problem problem = problem(ex.getResponseBodyAsString());
 				throw new CheckoutRejectedException(status,
 						(problem.detail() != null) ? problem.detail() : "orders-service refused the order",
 						(problem.errors() != null) ? problem.errors() : List.of());
@@ -113,11 +126,12 @@ class OrdersClient {
 			return this.json.readValue(body, Problem.class);
 		}
 		catch (JacksonException ex) {
-			return new Problem(null, null);
+			return new Problem(null, null, null);
 		}
 	}
 
-	record PlaceOrder(String customerId, String currency, List<Line> lines, String sessionId) {
+	record PlaceOrder(String customerId, String currency, List<Line> lines, String sessionId,
+			Receipt.Amount expectedTotal) {
 
 		record Line(String sku, int quantity) {
 		}
@@ -125,11 +139,16 @@ class OrdersClient {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record PlacedOrder(String id, String status, Map<String, String> total) {
+	record PlacedOrder(String id, String status, List<Receipt.Line> lines, Receipt.Amount total) {
+
+		Receipt receipt() {
+			return new Receipt(this.lines, this.total);
+		}
+
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Problem(@Nullable String detail, @Nullable List<Map<String, Object>> errors) {
+	record Problem(@Nullable String type, @Nullable String detail, @Nullable List<Map<String, Object>> errors) {
 	}
 
 }

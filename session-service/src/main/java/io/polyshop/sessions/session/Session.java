@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,26 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 	public Session without(String sku, Instant now, Instant expiresAt) {
 		requireActive();
 		return cartChanged(this.lines.stream().filter((line) -> !line.sku().equals(sku)).toList(), now, expiresAt);
+	}
+
+	/**
+	 * The cart at the catalogue's current prices (and names): each line whose product is
+	 * in {@code current} takes its snapshot; quantities stay.
+	 */
+	public Session withPrices(Map<String, ProductSnapshot> current, Instant now, Instant expiresAt) {
+		requireActive();
+		List<CartLine> lines = this.lines.stream().map((line) -> {
+			ProductSnapshot product = current.get(line.sku());
+			if (product == null) {
+				return line;
+			}
+			if (!product.unitPrice().currency().equals(this.currency)) {
+				throw new CartRuleException("currency-mismatch",
+						line.sku() + " is now priced in " + product.unitPrice().currency() + ", not " + this.currency);
+			}
+			return new CartLine(line.sku(), product.name(), product.unitPrice(), line.quantity(), line.addedAt());
+		}).toList();
+		return cartChanged(lines, now, expiresAt);
 	}
 
 	public Session checkedOut(String orderId, Instant now) {

@@ -3,8 +3,11 @@ package io.polyshop.sessions.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -63,6 +66,45 @@ public class SessionService {
 			Instant now = now();
 			return session.withCustomer(customerId, now, expiry(now));
 		});
+	}
+
+	/**
+	 * Looks every line's product up in the catalogue; where a price (or name) changed,
+	 * the cart takes the new snapshot, so that the shopper is shown what checkout would
+	 * charge.
+	 * @return the cart as it is now, and the lines whose price changed (none: unchanged)
+	 */
+	public Repriced reprice(String id) {
+		Session session = get(id);
+		Map<String, ProductSnapshot> current = new LinkedHashMap<>();
+		List<PriceChange> changes = new ArrayList<>();
+		for (CartLine line : session.lines()) {
+			ProductSnapshot product = this.catalog.snapshot(line.sku());
+			current.put(line.sku(), product);
+			if (!product.unitPrice().equals(line.unitPrice())) {
+				changes.add(new PriceChange(line.sku(), product.name(), line.quantity(), line.unitPrice(),
+						product.unitPrice()));
+			}
+		}
+		if (changes.isEmpty()) {
+			return new Repriced(session, List.of());
+		}
+		Session repriced = change(id, (latest) -> {
+			Instant now = now();
+			return latest.withPrices(current, now, expiry(now));
+		});
+		return new Repriced(repriced, changes);
+	}
+
+	/** A line whose price in the catalogue is not the one the cart showed. */
+	public record PriceChange(String sku, String name, int quantity, Money shown, Money now) {
+	}
+
+	/**
+	 * @param session the cart as it is now
+	 * @param changes the lines whose price changed; empty when the cart was up to date
+	 */
+	public record Repriced(Session session, List<PriceChange> changes) {
 	}
 
 	public List<Sessions.SessionSummary> sessionsOf(String customerId, int limit) {

@@ -75,6 +75,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 @Repository
 public class Sessions {
 
+	/** What a checked-out session's order charged (JSON), kept for repeated checkouts. */
+	private static final String RECEIPT = "receipt";
+
 	private final DynamoDbClient dynamo;
 
 	private final String table;
@@ -182,13 +185,27 @@ public class Sessions {
 	}
 
 	/**
-	 * Marks the session CHECKED_OUT with its order and deletes its lines, in one
-	 * transaction, if the cart is still the one that was ordered.
+	 * What a checked-out session's order charged, as it was stored at checkout.
+	 */
+	public Optional<String> receipt(String id) {
+		Map<String, AttributeValue> meta = this.dynamo
+			.getItem((get) -> get.tableName(this.table)
+				.key(Map.of(PK, fromS(sessionKey(id)), SK, fromS(META)))
+				.projectionExpression(RECEIPT)
+				.consistentRead(true))
+			.item();
+		return Optional.ofNullable((meta != null) ? string(meta, RECEIPT) : null);
+	}
+
+	/**
+	 * Marks the session CHECKED_OUT with its order (and what it charged) and deletes its
+	 * lines, in one transaction, if the cart is still the one that was ordered.
 	 * @throws SessionChangedException if the cart changed since it was read
 	 */
-	public void checkOut(Session before, Session after) {
+	public void checkOut(Session before, Session after, String receipt) {
 		List<TransactWriteItem> writes = new ArrayList<>();
 		Map<String, AttributeValue> meta = metaItem(after);
+		meta.put(RECEIPT, fromS(receipt));
 		if (!before.lines().isEmpty()) {
 			meta.put(CHECKED_OUT_SKUS, AttributeValue.fromSs(before.lines().stream().map(CartLine::sku).toList()));
 		}

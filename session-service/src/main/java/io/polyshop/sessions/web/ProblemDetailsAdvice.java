@@ -1,11 +1,14 @@
 package io.polyshop.sessions.web;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.polyshop.defaults.problem.ProblemTypes;
 import io.polyshop.defaults.problem.Problems;
 import io.polyshop.sessions.checkout.CheckoutRejectedException;
+import io.polyshop.sessions.checkout.PriceChangedException;
 import io.polyshop.sessions.session.CartRuleException;
+import io.polyshop.sessions.session.Money;
 import io.polyshop.sessions.session.SessionChangedException;
 import io.polyshop.sessions.session.SessionNotFoundException;
 import io.polyshop.sessions.session.SessionOfAnotherCustomerException;
@@ -35,6 +38,8 @@ class ProblemDetailsAdvice {
 	static final URI CART_RULE = ProblemTypes.of("cart-rule");
 
 	static final URI ORDER_REJECTED = ProblemTypes.of("order-rejected");
+
+	static final URI PRICE_CHANGED = ProblemTypes.of("price-changed");
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -68,6 +73,23 @@ class ProblemDetailsAdvice {
 				ex.getMessage());
 		problem.setProperty("errors", ex.errors());
 		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail priceChanged(PriceChangedException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, PRICE_CHANGED, "Price changed", ex.getMessage());
+		problem.setProperty("lines",
+				ex.changes()
+					.stream()
+					.map((change) -> Map.of("sku", change.sku(), "name", change.name(), "quantity", change.quantity(),
+							"shown", money(change.shown()), "now", money(change.now())))
+					.toList());
+		problem.setProperty("total", money(ex.total()));
+		return problem;
+	}
+
+	private static Map<String, String> money(Money money) {
+		return Map.of("amount", money.amount().toPlainString(), "currency", money.currency().getCurrencyCode());
 	}
 
 	@ExceptionHandler

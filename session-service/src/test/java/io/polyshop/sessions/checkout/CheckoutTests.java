@@ -6,6 +6,7 @@ import java.util.Map;
 import io.polyshop.contract.TestIssuer;
 import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.sessions.BackingServicesConfiguration;
+import io.polyshop.sessions.CatalogStub;
 import io.polyshop.sessions.FakeOrders;
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -44,8 +46,62 @@ class CheckoutTests {
 	SessionService sessions;
 
 	@AfterEach
-	void ordersUp() {
+	void ordersUpAndPricesAsStubbed() {
 		this.orders.down(false);
+		CatalogStub.shared().answer();
+	}
+
+	/**
+	 * The cart showed 25.00; the catalogue now asks 99.00 each. Checkout does not charge
+	 * 198.00 behind the shopper's back: it refuses, names the change, and the cart shows
+	 * it; the next checkout charges the total the shopper was shown.
+	 */
+	@Test
+	void aPriceThatChangedSinceTheCartWasShownIsRefusedThenChargedOnlyOnceShown() {
+		String session = TestSessions.start(this.mvc);
+		String sku = uniqueSku();
+		add(this.mvc, session, sku, 2);
+		CatalogStub.shared().price(sku, "99.00");
+		int sent = this.orders.requests().size();
+
+		MvcTestResult refused = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
+
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused).bodyJson().extractingPath("$.type").isEqualTo("urn:polyshop:problem:price-changed");
+		assertThat(refused).bodyJson().extractingPath("$.lines[0].shown.amount").isEqualTo("12.50");
+		assertThat(refused).bodyJson().extractingPath("$.lines[0].now.amount").isEqualTo("99.00");
+		assertThat(refused).bodyJson().extractingPath("$.total.amount").isEqualTo("198.00");
+		assertThat(this.orders.requests()).as("no order was placed").hasSize(sent);
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+			.extractingPath("$.total.amount")
+			.isEqualTo("198.00");
+
+		MvcTestResult checkedOut = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
+
+		assertThat(checkedOut).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.total.amount")
+			.isEqualTo("198.00");
+		assertThat(this.orders.requests().getLast().body())
+			.contains("\"expectedTotal\":{\"amount\":\"198.00\",\"currency\":\"USD\"}");
+	}
+
+	@Test
+	void theCheckoutStatesTheOrdersLinesAndTotalAndARepeatStatesTheSame() {
+		String session = TestSessions.start(this.mvc);
+		String sku = uniqueSku();
+		add(this.mvc, session, sku, 3);
+
+		MvcTestResult first = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
+		MvcTestResult again = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
+
+		assertThat(first).hasStatus(HttpStatus.CREATED);
+		assertThat(first).bodyJson().extractingPath("$.total.amount").isEqualTo("37.50");
+		assertThat(first).bodyJson().extractingPath("$.lines[0].sku").isEqualTo(sku);
+		assertThat(first).bodyJson().extractingPath("$.lines[0].quantity").isEqualTo(3);
+		assertThat(again).hasStatusOk();
+		assertThat((Object) TestSessions.read(again, "$.lines")).isEqualTo(TestSessions.read(first, "$.lines"));
+		assertThat((Object) TestSessions.read(again, "$.total")).isEqualTo(TestSessions.read(first, "$.total"));
 	}
 
 	@Test

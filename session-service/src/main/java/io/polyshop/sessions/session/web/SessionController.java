@@ -9,6 +9,7 @@ import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.openapi.ProblemResponse;
 import io.polyshop.defaults.security.Caller;
 import io.polyshop.sessions.checkout.CheckoutService;
+import io.polyshop.sessions.checkout.Receipt;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.Session;
 import io.polyshop.sessions.session.SessionService;
@@ -142,8 +143,10 @@ class SessionController {
 	@ProblemResponse(status = 403, type = "forbidden", description = "The session belongs to another customer")
 	@ApiResponse(responseCode = "200", description = "Already checked out: the same order")
 	@ApiResponse(responseCode = "201", description = "Checked out: the order was placed")
-	@ProblemResponse(status = 409, type = "concurrent-change",
-			description = "The cart changed during checkout: read it again and retry")
+	@ProblemResponse(status = 409, type = "price-changed",
+			description = "A price in the cart is no longer the catalogue's: `lines` names each (`shown` and `now`), "
+					+ "`total` is the cart's new total, and the cart now shows these prices, so checking out again "
+					+ "orders at them; or the cart changed during checkout (concurrent-change): read it and retry")
 	@ProblemResponse(status = 422, type = "order-rejected",
 			description = "The cart cannot become an order (empty, or orders-service refused it; cart-rule)")
 	ResponseEntity<CheckoutResponse> checkout(
@@ -154,7 +157,7 @@ class SessionController {
 		CheckoutService.Checkout result = this.checkout.checkout(id, caller.subject());
 		return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
-			.body(new CheckoutResponse(result.orderId(), "CHECKED_OUT", result.repeated()));
+			.body(CheckoutResponse.of(result));
 	}
 
 	@GetMapping("/customers/{customerId}/sessions")
@@ -189,9 +192,22 @@ class SessionController {
 			example = "2") @NotNull Integer quantity) {
 	}
 
+	/**
+	 * The order, with what it charges: the total is the cart total the shopper was last
+	 * shown.
+	 */
 	record CheckoutResponse(@Schema(format = "uuid") String orderId,
 			@Schema(allowableValues = "CHECKED_OUT") String sessionStatus,
-			@Schema(description = "true when this checkout had already happened") boolean repeated) {
+			@Schema(description = "true when this checkout had already happened") boolean repeated,
+			@Schema(description = "The order's lines at the prices charged") List<Receipt.Line> lines,
+			@Schema(nullable = true, description = "What the order charges") Receipt.@Nullable Amount total) {
+
+		static CheckoutResponse of(CheckoutService.Checkout checkout) {
+			Receipt receipt = checkout.receipt();
+			return new CheckoutResponse(checkout.orderId(), "CHECKED_OUT", checkout.repeated(),
+					(receipt != null) ? receipt.lines() : List.of(), (receipt != null) ? receipt.total() : null);
+		}
+
 	}
 
 }
