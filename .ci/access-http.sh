@@ -109,7 +109,7 @@ row "GET /orders/{id}/history of alice's" "401 200 404 200 404 401 401" alices_o
 row "GET /orders"                         "401 200 200 200 200 401 401" - GET "$O/orders?limit=5"
 row "POST /orders/{id}/pay of alice's"    "401 200 404 404 404 401 401" alices_order POST "$O/orders/{x}/pay"
 row "POST /orders/{id}/ship of a paid"    "401 403 403 200 403 401 401" "alices_order paid" POST "$O/orders/{x}/ship"
-row "POST /orders/{id}/cancel"            "401 403 403 200 200 401 401" alices_order POST "$O/orders/{x}/cancel"
+row "POST /orders/{id}/cancel"            "401 403 403 200 403 401 401" alices_order POST "$O/orders/{x}/cancel"
 call bob GET "$O/orders?customerId=alice&limit=100" >/dev/null
 [[ "$(python3 -c "import json; print(len(json.load(open('/tmp/access-body'))['items']))")" == 0 ]] \
   || { failures=$((failures + 1)); echo "  FAIL bob listed alice's orders"; }

@@ -172,7 +172,9 @@ public class ApplicationStack extends Stack {
 		// Exactly what the service calls, on the tables and indexes it names: no wildcard
 		// actions (as the grant helpers write), no index/* ARNs.
 		IRole sessionsRole = sessions.getTaskDefinition().getTaskRole();
-		allow(sessionsRole, List.of(data.sessions.getTableArn(), data.sessions.getTableArn() + "/index/gsi1"),
+		allow(sessionsRole,
+				List.of(data.sessions.getTableArn(), data.sessions.getTableArn() + "/index/gsi1",
+						data.sessions.getTableArn() + "/index/gsi2"),
 				"dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
 				"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
 		allow(sessionsRole, List.of(data.insights.getTableArn(), data.insights.getTableArn() + "/index/lsi1"),

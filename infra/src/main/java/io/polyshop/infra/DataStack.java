@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.Billing;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexPropsV2;
 import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.TableEncryptionV2;
 import software.amazon.awscdk.services.dynamodb.TableV2;
@@ -197,11 +198,20 @@ public class DataStack extends Stack {
 			.tableName("polyshop-sessions")
 			.partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
 			.sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
-			.globalSecondaryIndexes(List.of(GlobalSecondaryIndexPropsV2.builder()
-				.indexName("gsi1")
-				.partitionKey(Attribute.builder().name("gsi1pk").type(AttributeType.STRING).build())
-				.sortKey(Attribute.builder().name("gsi1sk").type(AttributeType.STRING).build())
-				.build()))
+			.globalSecondaryIndexes(List.of(
+					GlobalSecondaryIndexPropsV2.builder()
+						.indexName("gsi1")
+						.partitionKey(Attribute.builder().name("gsi1pk").type(AttributeType.STRING).build())
+						.sortKey(Attribute.builder().name("gsi1sk").type(AttributeType.STRING).build())
+						.build(),
+					// Sparse: only a session whose checkout outcome is unknown, for the
+					// reconciler.
+					GlobalSecondaryIndexPropsV2.builder()
+						.indexName("gsi2")
+						.partitionKey(Attribute.builder().name("gsi2pk").type(AttributeType.STRING).build())
+						.sortKey(Attribute.builder().name("gsi2sk").type(AttributeType.STRING).build())
+						.projectionType(ProjectionType.KEYS_ONLY)
+						.build()))
 			.billing(Billing.onDemand())
 			.timeToLiveAttribute("expiresAt")
 			.dynamoStream(StreamViewType.NEW_AND_OLD_IMAGES)

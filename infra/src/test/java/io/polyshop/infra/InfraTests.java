@@ -120,13 +120,15 @@ class InfraTests {
 	@Test
 	void theSessionTablesHavePitrTtlTheIndexesAndStreamsWithBothImages() {
 		Template data = Template.fromStack(prod.data());
-		data.hasResourceProperties("AWS::DynamoDB::GlobalTable",
-				Map.of("TableName", "polyshop-sessions", "StreamSpecification",
-						Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), "TimeToLiveSpecification",
-						Map.of("AttributeName", "expiresAt", "Enabled", true), "BillingMode", "PAY_PER_REQUEST",
-						"GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "gsi1"))), "Replicas",
-						List.of(Match.objectLike(Map.of("PointInTimeRecoverySpecification",
-								Map.of("PointInTimeRecoveryEnabled", true), "DeletionProtectionEnabled", true)))));
+		data.hasResourceProperties("AWS::DynamoDB::GlobalTable", Map.of("TableName", "polyshop-sessions",
+				"StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), "TimeToLiveSpecification",
+				Map.of("AttributeName", "expiresAt", "Enabled", true), "BillingMode", "PAY_PER_REQUEST",
+				"GlobalSecondaryIndexes",
+				List.of(Match.objectLike(Map.of("IndexName", "gsi1")),
+						Match.objectLike(
+								Map.of("IndexName", "gsi2", "Projection", Map.of("ProjectionType", "KEYS_ONLY")))),
+				"Replicas", List.of(Match.objectLike(Map.of("PointInTimeRecoverySpecification",
+						Map.of("PointInTimeRecoveryEnabled", true), "DeletionProtectionEnabled", true)))));
 		data.hasResourceProperties("AWS::DynamoDB::GlobalTable", Map.of("TableName", "polyshop-cart-insights",
 				"TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
 				"LocalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "lsi1"))), "Replicas",

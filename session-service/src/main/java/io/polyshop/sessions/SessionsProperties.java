@@ -24,13 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog catalog-service, for name and price snapshots
  * @param orders orders-service, for checkout
  * @param projector the local stream consumer
+ * @param checkout how pending checkouts are settled
  */
 @Validated
 @ConfigurationProperties("polyshop.sessions")
 public record SessionsProperties(@NotNull @DefaultValue("30m") Duration idleTimeout,
 		@Min(1) @Max(99) @DefaultValue("50") int maxLines, @Valid @DefaultValue DynamoDb dynamodb,
 		@Valid @DefaultValue Service catalog, @Valid @DefaultValue Service orders,
-		@Valid @DefaultValue Projector projector) {
+		@Valid @DefaultValue Projector projector, @Valid @DefaultValue Checkout checkout) {
 
 	/**
 	 * @param endpoint an endpoint override (DynamoDB Local); empty for AWS
@@ -73,6 +74,16 @@ public record SessionsProperties(@NotNull @DefaultValue("30m") Duration idleTime
 	public record Projector(@DefaultValue("false") boolean localConsumer,
 			@NotNull @DefaultValue("250ms") Duration pollInterval,
 			@NotNull @DefaultValue("10s") Duration shardDiscoveryInterval) {
+	}
+
+	/**
+	 * @param settleAfter how long a checkout may stay pending before the reconciler
+	 * settles it (a shopper's own retry usually comes sooner)
+	 * @param reconcileInterval how often the reconciler looks: a pending checkout is
+	 * settled within {@code settleAfter + reconcileInterval}
+	 */
+	public record Checkout(@NotNull @DefaultValue("30s") Duration settleAfter,
+			@NotNull @DefaultValue("15s") Duration reconcileInterval) {
 	}
 
 }

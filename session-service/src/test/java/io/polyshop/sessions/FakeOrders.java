@@ -43,6 +43,8 @@ public final class FakeOrders {
 
 	private volatile boolean down;
 
+	private volatile boolean loseResponses;
+
 	private FakeOrders() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -65,6 +67,11 @@ public final class FakeOrders {
 
 	public void down(boolean down) {
 		this.down = down;
+	}
+
+	/** Orders are placed, but the connection drops before the answer: a lost response. */
+	public void loseResponses(boolean lose) {
+		this.loseResponses = lose;
 	}
 
 	/**
@@ -100,6 +107,9 @@ public final class FakeOrders {
 			}
 			this.requests.add(new Request(key, body));
 			String id = placeDirectly(key);
+			if (this.loseResponses) {
+				return;
+			}
 			byte[] response = JSON.writeValueAsBytes(placed(id, JSON.readTree(body)));
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(201, response.length);

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  *
  * <ul>
  * <li>{@code polyshop-sessions}: single-table design ({@code pk}, {@code sk}), sparse GSI
- * {@code gsi1} ({@code gsi1pk}, {@code gsi1sk}) for a customer's sessions, TTL on
+ * {@code gsi1} ({@code gsi1pk}, {@code gsi1sk}) for a customer's sessions, the sparse
+ * {@code gsi2} (keys only) of the checkouts whose outcome is still unknown, TTL on
  * {@code expiresAt}, Streams with NEW_AND_OLD_IMAGES, on-demand capacity.</li>
  * <li>{@code polyshop-cart-insights}: the CQRS read model fed by that stream; LSI
  * {@code lsi1} sorts a trending bucket by {@code adds}; TTL on {@code expiresAt} for
@@ -44,13 +45,20 @@ public final class DynamoDbTables {
 		create(dynamo,
 				CreateTableRequest.builder()
 					.tableName(SESSIONS)
-					.attributeDefinitions(string("pk"), string("sk"), string("gsi1pk"), string("gsi1sk"))
+					.attributeDefinitions(string("pk"), string("sk"), string("gsi1pk"), string("gsi1sk"),
+							string("gsi2pk"), string("gsi2sk"))
 					.keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-					.globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-						.indexName("gsi1")
-						.keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
-						.projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-						.build())
+					.globalSecondaryIndexes(
+							GlobalSecondaryIndex.builder()
+								.indexName("gsi1")
+								.keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
+								.projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+								.build(),
+							GlobalSecondaryIndex.builder()
+								.indexName("gsi2")
+								.keySchema(key("gsi2pk", KeyType.HASH), key("gsi2sk", KeyType.RANGE))
+								.projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+								.build())
 					.billingMode(BillingMode.PAY_PER_REQUEST)
 					.streamSpecification(StreamSpecification.builder()
 						.streamEnabled(true)

@@ -50,17 +50,6 @@ public record Order(UUID id, String customerId, @Nullable String sessionId, Orde
 		return moveTo(OrderStatus.CANCELLED, now);
 	}
 
-	/**
-	 * A cancellation by the service that placed the order, for an order that describes a
-	 * cart that no longer exists: only while nobody has paid for it.
-	 */
-	public Order withdraw(Instant now) {
-		if (this.status != OrderStatus.PENDING) {
-			throw InvalidTransitionException.of(this, OrderStatus.CANCELLED);
-		}
-		return cancel(now);
-	}
-
 	private Order moveTo(OrderStatus target, Instant now) {
 		if (!this.status.canMoveTo(target)) {
 			throw InvalidTransitionException.of(this, target);

@@ -86,12 +86,6 @@ public class OrderService {
 		return transition(id, expectedVersion, Visibility.everyOrder(), Order::cancel);
 	}
 
-	/** A cancellation by the placing service, while the order is PENDING. */
-	@Transactional
-	public Order withdraw(UUID id, @Nullable Long expectedVersion) {
-		return transition(id, expectedVersion, Visibility.everyOrder(), Order::withdraw);
-	}
-
 	/**
 	 * Read, let the aggregate decide, write only if nobody moved the order meanwhile. Of
 	 * two concurrent transitions both may pass the aggregate's check, but only one

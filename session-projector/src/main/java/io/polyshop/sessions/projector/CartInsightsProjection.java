@@ -25,10 +25,11 @@ import static io.polyshop.sessions.projector.ChangeRecord.string;
  * fewer.</li>
  * <li>A cart line REMOVEd by TTL: in one cart fewer, one more abandon, and the line joins
  * that day's abandoned cart.</li>
- * <li>A session MODIFYed from ACTIVE to CHECKED_OUT: one more checkout of each SKU in
- * it.</li>
- * <li>A session REMOVEd by TTL while ACTIVE with lines: an abandoned cart of that day,
- * with its customer. A checked-out session that later expires is never abandoned.</li>
+ * <li>A session MODIFYed from ACTIVE (or CHECKOUT_PENDING) to CHECKED_OUT: one more
+ * checkout of each SKU in it.</li>
+ * <li>A session REMOVEd by TTL while ACTIVE (or CHECKOUT_PENDING) with lines: an
+ * abandoned cart of that day, with its customer. A checked-out session that later expires
+ * is never abandoned.</li>
  * </ul>
  * Quantity changes and TTL slides (MODIFY of a line) change nothing.
  */
@@ -73,7 +74,11 @@ public final class CartInsightsProjection {
 	private static List<Effect> projectSession(ChangeRecord record) {
 		Map<String, AttributeValue> before = record.oldImage();
 		Map<String, AttributeValue> after = record.newImage();
-		boolean wasActive = string(before, SessionItems.STATUS).filter(SessionItems.STATUS_ACTIVE::equals).isPresent();
+		// Open: ACTIVE, or with a checkout under way (its outcome unknown).
+		boolean wasActive = string(before, SessionItems.STATUS)
+			.filter((status) -> status.equals(SessionItems.STATUS_ACTIVE)
+					|| status.equals(SessionItems.STATUS_CHECKOUT_PENDING))
+			.isPresent();
 		if (record.type() == ChangeRecord.Type.MODIFY && wasActive
 				&& string(after, SessionItems.STATUS).filter(SessionItems.STATUS_CHECKED_OUT::equals).isPresent()) {
 			List<Effect> effects = new ArrayList<>();

@@ -31,6 +31,15 @@ public final class SessionItems {
 
 	public static final String GSI1_SK = "gsi1sk";
 
+	/**
+	 * The sparse index of checkouts whose outcome is unknown: one partition, by start.
+	 */
+	public static final String GSI2_PK = "gsi2pk";
+
+	public static final String GSI2_SK = "gsi2sk";
+
+	public static final String CHECKOUT_PENDING = "CHECKOUT_PENDING";
+
 	public static final String EXPIRES_AT = "expiresAt";
 
 	public static final String SESSION_PREFIX = "SESSION#";
@@ -60,10 +69,17 @@ public final class SessionItems {
 
 	public static final String ORDER_ID = "orderId";
 
+	/** On a session whose checkout is pending: the checkout's Idempotency-Key. */
+	public static final String CHECKOUT_KEY = "checkoutKey";
+
+	public static final String CHECKOUT_STARTED_AT = "checkoutStartedAt";
+
 	/** On a checked-out session: the SKUs that went into the order (a string set). */
 	public static final String CHECKED_OUT_SKUS = "checkedOutSkus";
 
 	public static final String STATUS_ACTIVE = "ACTIVE";
+
+	public static final String STATUS_CHECKOUT_PENDING = "CHECKOUT_PENDING";
 
 	public static final String STATUS_CHECKED_OUT = "CHECKED_OUT";
 

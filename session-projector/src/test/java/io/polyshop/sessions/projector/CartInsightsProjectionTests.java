@@ -63,6 +63,23 @@ class CartInsightsProjectionTests {
 			.containsExactly(new Effect.Count("SKU-1", 0, 0, 1, 0), new Effect.Count("SKU-2", 0, 0, 1, 0));
 	}
 
+	/**
+	 * A checkout goes ACTIVE → CHECKOUT_PENDING → CHECKED_OUT: counted once, when it
+	 * completes, not when it starts.
+	 */
+	@Test
+	void aCheckoutThatWasPendingCountsOnceWhenItCompletes() {
+		Map<String, AttributeValue> after = new HashMap<>(session("CHECKED_OUT", 2));
+		after.put(SessionItems.CHECKED_OUT_SKUS, AttributeValue.fromSs(List.of("SKU-1")));
+
+		assertThat(CartInsightsProjection
+			.project(record(ChangeRecord.Type.MODIFY, false, session("ACTIVE", 2), session("CHECKOUT_PENDING", 2))))
+			.isEmpty();
+		assertThat(CartInsightsProjection
+			.project(record(ChangeRecord.Type.MODIFY, false, session("CHECKOUT_PENDING", 2), after)))
+			.containsExactly(new Effect.Count("SKU-1", 0, 0, 1, 0));
+	}
+
 	@Test
 	void onlyAnActiveSessionWithLinesThatExpiredByTtlIsAnAbandonedCart() {
 		assertThat(CartInsightsProjection.project(record(ChangeRecord.Type.REMOVE, true, session("ACTIVE", 2), null)))

@@ -3,8 +3,8 @@ package io.polyshop.sessions.checkout;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-import io.polyshop.defaults.Digests;
 import io.polyshop.sessions.projector.SessionItems;
 import io.polyshop.sessions.session.CartRuleException;
 import io.polyshop.sessions.session.Session;
@@ -61,51 +61,121 @@ public class CheckoutService {
 
 	/**
 	 * Checks the cart out as {@code customerId}: the customer attached to the session,
-	 * who is attached first if the cart was a guest's.
+	 * who is attached first if the cart was a guest's. A checkout left pending by an
+	 * earlier attempt is settled under its own key.
 	 */
 	public Checkout checkout(String sessionId, String customerId) {
 		Session session = this.sessionService.get(sessionId);
 		session.requireOwnedBy(customerId);
-		if (session.status() == SessionStatus.CHECKED_OUT) {
-			return new Checkout(Objects.requireNonNull(session.orderId(), "a checked-out session has an order"),
-					this.sessions.receipt(sessionId).map(this::receipt).orElse(null), true);
+		switch (session.status()) {
+			case CHECKED_OUT -> {
+				return checkedOut(session);
+			}
+			case CHECKOUT_PENDING -> {
+				return settle(session);
+			}
+			case ACTIVE -> {
+				// a new checkout, below
+			}
 		}
 		if (session.lines().isEmpty()) {
 			throw new CartRuleException("empty-cart", "the cart is empty: add a product before checking out");
 		}
 		if (session.customerId() == null) {
-			// Attaching changes neither the cart nor its version, so not the key either.
-			session = this.sessionService.attachCustomer(sessionId, customerId);
+			this.sessionService.attachCustomer(sessionId, customerId);
 		}
 		// Charge what the shopper saw: a price that changed since is shown first.
-		session = requireCurrentPrices(sessionId);
-		String sessionRef = SessionItems.sessionRef(session.id());
+		requireCurrentPrices(sessionId);
+		// The key is fixed now, and the cart frozen with it, until the outcome is known.
+		return settle(this.sessionService.startCheckout(sessionId));
+	}
+
+	/**
+	 * Settles a checkout left pending that nobody retried (see
+	 * {@link CheckoutReconciler}): the same request under the same key, so an order
+	 * placed before is found, not placed again.
+	 * @return the outcome, or empty if it is still unknown
+	 */
+	Optional<Checkout> settlePending(String sessionId) {
+		Session session = this.sessionService.get(sessionId);
+		if (session.status() != SessionStatus.CHECKOUT_PENDING) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(settle(session));
+		}
+		catch (OrdersUnavailableException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Places the pending checkout's order under its key. An order placed: the session is
+	 * checked out. A definite refusal: the cart is released. No answer: it stays pending.
+	 */
+	private Checkout settle(Session pending) {
+		Session.PendingCheckout checkout = Objects.requireNonNull(pending.checkout(), "a pending checkout");
+		String customerId = Objects.requireNonNull(pending.customerId(), "a checkout has a customer");
+		String sessionRef = SessionItems.sessionRef(pending.id());
 		OrdersClient.PlacedOrder order;
 		try {
-			order = this.orders.place(idempotencyKey(session), customerId, session.currency().getCurrencyCode(),
-					session.lines(), sessionRef, session.total());
+			order = this.orders.place(checkout.key(), customerId, pending.currency().getCurrencyCode(), pending.lines(),
+					sessionRef, pending.total());
 		}
 		catch (OrdersPriceChangedException ex) {
-			// A price changed between the check above and orders-service's pricing.
-			requireCurrentPrices(sessionId);
+			// A price changed after the check: the shopper sees it before anything is
+			// ordered.
+			release(pending);
+			requireCurrentPrices(pending.id());
 			throw new CheckoutRejectedException(409, "prices are changing; check out again", List.of());
 		}
+		catch (CheckoutRejectedException ex) {
+			// 422: refused for good. 409: the same key is still being processed, so the
+			// outcome is not known yet.
+			if (ex.status() != 409) {
+				release(pending);
+			}
+			throw ex;
+		}
+		catch (OrdersUnavailableException ex) {
+			if (ex.outcomeUnknown()) {
+				log.warn("Checkout of session {} is pending: orders-service did not answer ({})", sessionRef,
+						ex.getMessage());
+			}
+			else {
+				release(pending);
+			}
+			throw ex;
+		}
 		try {
-			this.sessions.checkOut(session, session.checkedOut(order.id(), this.clock.instant()),
+			this.sessions.checkOut(pending, pending.checkedOut(order.id(), this.clock.instant()),
 					this.json.writeValueAsString(order.receipt()));
 			log.info("Session {} checked out as order {}", sessionRef, order.id());
 			return new Checkout(order.id(), order.receipt(), false);
 		}
 		catch (SessionChangedException ex) {
-			Session now = this.sessionService.get(sessionId);
-			if (now.status() == SessionStatus.CHECKED_OUT && order.id().equals(now.orderId())) {
-				// A concurrent retry of this same checkout finished first.
-				return new Checkout(order.id(), order.receipt(), true);
-			}
-			// The cart changed while the order was being placed: that order describes a
-			// cart that no longer exists.
-			this.orders.cancelBestEffort(order.id());
-			throw new CheckoutRejectedException(409, "the cart changed during checkout; check out again", List.of());
+			// A concurrent attempt (a retry, the reconciler) settled it first: the same
+			// key, so the same order.
+			return checkedOut(this.sessionService.get(pending.id()));
+		}
+	}
+
+	private Checkout checkedOut(Session session) {
+		if (session.status() != SessionStatus.CHECKED_OUT) {
+			throw new CheckoutRejectedException(409, "the checkout was settled another way; check out again",
+					List.of());
+		}
+		return new Checkout(Objects.requireNonNull(session.orderId(), "a checked-out session has an order"),
+				this.sessions.receipt(session.id()).map(this::receipt).orElse(null), true);
+	}
+
+	/** The checkout placed no order: the cart is the shopper's again. */
+	private void release(Session pending) {
+		try {
+			this.sessionService.releaseCheckout(pending);
+		}
+		catch (SessionChangedException ex) {
+			// Settled meanwhile by another attempt.
 		}
 	}
 
@@ -123,14 +193,6 @@ public class CheckoutService {
 
 	private Receipt receipt(String json) {
 		return this.json.readValue(json, Receipt.class);
-	}
-
-	/**
-	 * The same session and cart version always give the same key. Hashed, because the
-	 * session id is a bearer secret and must not be stored by orders-service.
-	 */
-	static String idempotencyKey(Session session) {
-		return "checkout-" + Digests.sha256Hex(session.id() + ":" + session.cartVersion());
 	}
 
 	/**

@@ -70,7 +70,7 @@ class OrdersClient {
 				.retrieve()
 				.body(PlacedOrder.class));
 			if (order == null) {
-				throw new OrdersUnavailableException("orders-service sent no body", null);
+				throw new OrdersUnavailableException("orders-service sent no body", null, true);
 			}
 			return order;
 		}
@@ -91,33 +91,18 @@ class OrdersClient {
 				// next call gets a new one): a failure of the dependency, not the
 				// caller's.
 				log.error("orders-service refused session-service's token ({}): check its client and scope", status);
-				throw new OrdersUnavailableException("orders-service refused session-service's token", ex);
+				throw new OrdersUnavailableException("orders-service refused session-service's token", ex, false);
 			}
 			throw new IllegalStateException("orders-service rejected the checkout request: " + status, ex);
 		}
 		catch (RestClientException ex) {
-			throw new OrdersUnavailableException("orders-service failed: " + ex.getMessage(), ex);
+			throw new OrdersUnavailableException("orders-service failed: " + ex.getMessage(), ex, true);
 		}
 		catch (OAuth2AuthorizationException ex) {
-			throw new OrdersUnavailableException("no token to call orders-service with: " + ex.getMessage(), ex);
+			throw new OrdersUnavailableException("no token to call orders-service with: " + ex.getMessage(), ex, false);
 		}
 		catch (CallNotPermittedException ex) {
-			throw new OrdersUnavailableException("orders-service circuit is open: failing fast", ex);
-		}
-	}
-
-	/**
-	 * Best effort: an order that no longer matches its cart is withdrawn. When that fails
-	 * the order stays PENDING (it is never paid); the failure is logged with the order id
-	 * so that it can be cancelled by hand, and the caller's 409 goes out regardless.
-	 */
-	void cancelBestEffort(String orderId) {
-		try {
-			this.http.post().uri("/orders/{id}/cancel", orderId).retrieve().toBodilessEntity();
-		}
-		catch (RestClientException | OAuth2AuthorizationException ex) {
-			log.warn("Could not cancel order {}, which no longer matches its cart; it stays PENDING: {}", orderId,
-					ex.toString());
+			throw new OrdersUnavailableException("orders-service circuit is open: failing fast", ex, false);
 		}
 	}
 

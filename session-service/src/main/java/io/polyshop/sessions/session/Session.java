@@ -17,14 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record Session(String id, SessionStatus status, @Nullable String customerId, Currency currency,
 		List<CartLine> lines, long version, long cartVersion, Instant createdAt, Instant updatedAt, Instant expiresAt,
-		@Nullable String orderId) {
+		@Nullable String orderId, @Nullable PendingCheckout checkout) {
 
 	public Session {
 		lines = List.copyOf(lines);
 	}
 
 	public static Session start(String id, Currency currency, Instant now, Instant expiresAt) {
-		return new Session(id, SessionStatus.ACTIVE, null, currency, List.of(), 0, 0, now, now, expiresAt, null);
+		return new Session(id, SessionStatus.ACTIVE, null, currency, List.of(), 0, 0, now, now, expiresAt, null, null);
 	}
 
 	/**
@@ -47,7 +47,7 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 		requireOwnedBy(customerId);
 		requireActive();
 		return new Session(this.id, this.status, customerId, this.currency, this.lines, this.version + 1,
-				this.cartVersion, this.createdAt, now, expiresAt, this.orderId);
+				this.cartVersion, this.createdAt, now, expiresAt, this.orderId, null);
 	}
 
 	/**
@@ -108,15 +108,40 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 		return cartChanged(lines, now, expiresAt);
 	}
 
-	public Session checkedOut(String orderId, Instant now) {
+	/**
+	 * Starts a checkout under {@code key}: from now until it is settled the cart is
+	 * frozen, so that every attempt (a retry, the reconciler) orders exactly this cart
+	 * under this key.
+	 */
+	public Session checkoutStarted(String key, Instant now) {
 		requireActive();
+		return new Session(this.id, SessionStatus.CHECKOUT_PENDING, this.customerId, this.currency, this.lines,
+				this.version + 1, this.cartVersion, this.createdAt, now, this.expiresAt, null,
+				new PendingCheckout(key, now));
+	}
+
+	/** The checkout definitely placed no order: the cart is the shopper's again. */
+	public Session checkoutReleased(Instant now, Instant expiresAt) {
+		requirePendingCheckout();
+		return new Session(this.id, SessionStatus.ACTIVE, this.customerId, this.currency, this.lines, this.version + 1,
+				this.cartVersion, this.createdAt, now, expiresAt, null, null);
+	}
+
+	public Session checkedOut(String orderId, Instant now) {
+		requirePendingCheckout();
 		return new Session(this.id, SessionStatus.CHECKED_OUT, this.customerId, this.currency, List.of(),
-				this.version + 1, this.cartVersion, this.createdAt, now, this.expiresAt, orderId);
+				this.version + 1, this.cartVersion, this.createdAt, now, this.expiresAt, orderId, null);
 	}
 
 	private Session cartChanged(List<CartLine> lines, Instant now, Instant expiresAt) {
 		return new Session(this.id, this.status, this.customerId, this.currency, lines, this.version + 1,
-				this.cartVersion + 1, this.createdAt, now, expiresAt, this.orderId);
+				this.cartVersion + 1, this.createdAt, now, expiresAt, this.orderId, null);
+	}
+
+	private void requirePendingCheckout() {
+		if (this.status != SessionStatus.CHECKOUT_PENDING || this.checkout == null) {
+			throw new IllegalStateException("This session has no checkout under way");
+		}
 	}
 
 	/** Anyone's while no customer is attached; then only that customer's. */
@@ -127,9 +152,21 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 	}
 
 	private void requireActive() {
+		if (this.status == SessionStatus.CHECKOUT_PENDING) {
+			throw new CheckoutPendingException();
+		}
 		if (this.status != SessionStatus.ACTIVE) {
 			throw new CartRuleException("checked-out", "this session has checked out; start a new one");
 		}
+	}
+
+	/**
+	 * A checkout whose outcome is not known yet.
+	 *
+	 * @param key its Idempotency-Key at orders-service, fixed when it started
+	 * @param startedAt when it started
+	 */
+	public record PendingCheckout(String key, Instant startedAt) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SessionService {
+
+	private static final String CHECKOUT_KEY_PREFIX = "checkout-";
 
 	static final int MAX_ATTEMPTS = 20;
 
@@ -59,6 +62,22 @@ public class SessionService {
 		return this.sessions.find(id)
 			.filter((session) -> !session.isExpiredAt(now()))
 			.orElseThrow(SessionNotFoundException::create);
+	}
+
+	/**
+	 * Freezes the cart under a new checkout key (random: a key derived from the cart
+	 * would let an edited cart check out twice).
+	 */
+	public Session startCheckout(String id) {
+		return change(id, (session) -> session.checkoutStarted(CHECKOUT_KEY_PREFIX + UUID.randomUUID(), now()));
+	}
+
+	/**
+	 * @throws SessionChangedException if the checkout was settled meanwhile
+	 */
+	public void releaseCheckout(Session pending) {
+		Instant now = now();
+		this.sessions.save(pending, pending.checkoutReleased(now, expiry(now)));
 	}
 
 	public Session attachCustomer(String id, String customerId) {

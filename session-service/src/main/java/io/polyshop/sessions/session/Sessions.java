@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.polyshop.sessions.SessionsProperties;
@@ -32,12 +33,17 @@ import static io.polyshop.sessions.projector.SessionItems.ADDED_AT;
 import static io.polyshop.sessions.projector.SessionItems.CART_PREFIX;
 import static io.polyshop.sessions.projector.SessionItems.CART_VERSION;
 import static io.polyshop.sessions.projector.SessionItems.CHECKED_OUT_SKUS;
+import static io.polyshop.sessions.projector.SessionItems.CHECKOUT_KEY;
+import static io.polyshop.sessions.projector.SessionItems.CHECKOUT_PENDING;
+import static io.polyshop.sessions.projector.SessionItems.CHECKOUT_STARTED_AT;
 import static io.polyshop.sessions.projector.SessionItems.CREATED_AT;
 import static io.polyshop.sessions.projector.SessionItems.CURRENCY;
 import static io.polyshop.sessions.projector.SessionItems.CUSTOMER_ID;
 import static io.polyshop.sessions.projector.SessionItems.EXPIRES_AT;
 import static io.polyshop.sessions.projector.SessionItems.GSI1_PK;
 import static io.polyshop.sessions.projector.SessionItems.GSI1_SK;
+import static io.polyshop.sessions.projector.SessionItems.GSI2_PK;
+import static io.polyshop.sessions.projector.SessionItems.GSI2_SK;
 import static io.polyshop.sessions.projector.SessionItems.LINE_COUNT;
 import static io.polyshop.sessions.projector.SessionItems.META;
 import static io.polyshop.sessions.projector.SessionItems.NAME;
@@ -112,6 +118,25 @@ public class Sessions {
 	}
 
 	/**
+	 * The sessions whose checkout started before {@code startedBefore} and is still
+	 * pending, oldest first, from the sparse {@code gsi2} (eventually consistent: the
+	 * caller reads each session again before acting).
+	 */
+	public List<String> pendingCheckouts(Instant startedBefore, int limit) {
+		return this.dynamo
+			.query((query) -> query.tableName(this.table)
+				.indexName("gsi2")
+				.keyConditionExpression("gsi2pk = :pending AND gsi2sk < :before")
+				.expressionAttributeValues(
+						Map.of(":pending", fromS(CHECKOUT_PENDING), ":before", fromS(startedBefore.toString())))
+				.limit(limit))
+			.items()
+			.stream()
+			.map((item) -> SessionItems.sessionIdOf(Attributes.string(item, PK)))
+			.toList();
+	}
+
+	/**
 	 * A customer's sessions, newest first, from the sparse GSI (eventually consistent).
 	 */
 	public List<SessionSummary> findByCustomer(String customerId, int limit) {
@@ -150,10 +175,10 @@ public class Sessions {
 			.put(Put.builder()
 				.tableName(this.table)
 				.item(metaItem(after))
-				.conditionExpression("version = :read AND #status = :active")
+				.conditionExpression("version = :read AND #status = :status")
 				.expressionAttributeNames(Map.of("#status", STATUS))
-				.expressionAttributeValues(
-						Map.of(":read", fromN(Long.toString(before.version())), ":active", fromS("ACTIVE")))
+				.expressionAttributeValues(Map.of(":read", fromN(Long.toString(before.version())), ":status",
+						fromS(before.status().name())))
 				.build())
 			.build());
 		Map<String, CartLine> old = new HashMap<>();
@@ -199,7 +224,7 @@ public class Sessions {
 
 	/**
 	 * Marks the session CHECKED_OUT with its order (and what it charged) and deletes its
-	 * lines, in one transaction, if the cart is still the one that was ordered.
+	 * lines, in one transaction, if its checkout is still the one under way.
 	 * @throws SessionChangedException if the cart changed since it was read
 	 */
 	public void checkOut(Session before, Session after, String receipt) {
@@ -213,10 +238,10 @@ public class Sessions {
 			.put(Put.builder()
 				.tableName(this.table)
 				.item(meta)
-				.conditionExpression("cartVersion = :cartVersion AND #status = :active")
+				.conditionExpression("#status = :pending AND checkoutKey = :key")
 				.expressionAttributeNames(Map.of("#status", STATUS))
-				.expressionAttributeValues(
-						Map.of(":cartVersion", fromN(Long.toString(before.cartVersion())), ":active", fromS("ACTIVE")))
+				.expressionAttributeValues(Map.of(":pending", fromS(SessionStatus.CHECKOUT_PENDING.name()), ":key",
+						fromS(Objects.requireNonNull(before.checkout(), "a checkout under way").key())))
 				.build())
 			.build());
 		for (CartLine line : before.lines()) {
@@ -267,6 +292,14 @@ public class Sessions {
 		if (session.orderId() != null) {
 			item.put(ORDER_ID, fromS(session.orderId()));
 		}
+		Session.PendingCheckout checkout = session.checkout();
+		if (checkout != null) {
+			item.put(CHECKOUT_KEY, fromS(checkout.key()));
+			item.put(CHECKOUT_STARTED_AT, fromS(checkout.startedAt().toString()));
+			// The sparse GSI of pending checkouts, for the reconciler.
+			item.put(GSI2_PK, fromS(CHECKOUT_PENDING));
+			item.put(GSI2_SK, fromS(checkout.startedAt().toString()));
+		}
 		return item;
 	}
 
@@ -290,7 +323,12 @@ public class Sessions {
 		return new Session(id, SessionStatus.valueOf(Attributes.string(meta, STATUS)), string(meta, CUSTOMER_ID),
 				Currency.getInstance(Attributes.string(meta, CURRENCY)), lines, number(meta, VERSION),
 				number(meta, CART_VERSION), instant(meta, CREATED_AT), instant(meta, UPDATED_AT),
-				Instant.ofEpochSecond(number(meta, EXPIRES_AT)), string(meta, ORDER_ID));
+				Instant.ofEpochSecond(number(meta, EXPIRES_AT)), string(meta, ORDER_ID), pendingCheckout(meta));
+	}
+
+	private static Session.@Nullable PendingCheckout pendingCheckout(Map<String, AttributeValue> meta) {
+		String key = string(meta, CHECKOUT_KEY);
+		return (key != null) ? new Session.PendingCheckout(key, instant(meta, CHECKOUT_STARTED_AT)) : null;
 	}
 
 	private static CartLine line(Map<String, AttributeValue> item) {

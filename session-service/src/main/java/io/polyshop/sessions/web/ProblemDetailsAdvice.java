@@ -8,6 +8,7 @@ import io.polyshop.defaults.problem.Problems;
 import io.polyshop.sessions.checkout.CheckoutRejectedException;
 import io.polyshop.sessions.checkout.PriceChangedException;
 import io.polyshop.sessions.session.CartRuleException;
+import io.polyshop.sessions.session.CheckoutPendingException;
 import io.polyshop.sessions.session.Money;
 import io.polyshop.sessions.session.SessionChangedException;
 import io.polyshop.sessions.session.SessionNotFoundException;
@@ -41,6 +42,8 @@ class ProblemDetailsAdvice {
 
 	static final URI PRICE_CHANGED = ProblemTypes.of("price-changed");
 
+	static final URI CHECKOUT_PENDING = ProblemTypes.of("checkout-pending");
+
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	@ExceptionHandler
@@ -73,6 +76,13 @@ class ProblemDetailsAdvice {
 				ex.getMessage());
 		problem.setProperty("errors", ex.errors());
 		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> checkoutPending(CheckoutPendingException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(HttpStatus.CONFLICT, CHECKOUT_PENDING, "Checkout pending", ex.getMessage()));
 	}
 
 	@ExceptionHandler

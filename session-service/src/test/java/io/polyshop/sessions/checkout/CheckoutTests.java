@@ -1,5 +1,6 @@
 package io.polyshop.sessions.checkout;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static io.polyshop.sessions.TestSessions.add;
+import static io.polyshop.sessions.TestSessions.put;
 import static io.polyshop.sessions.TestSessions.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +47,13 @@ class CheckoutTests {
 	@Autowired
 	SessionService sessions;
 
+	@Autowired
+	CheckoutReconciler reconciler;
+
 	@AfterEach
 	void ordersUpAndPricesAsStubbed() {
 		this.orders.down(false);
+		this.orders.loseResponses(false);
 		CatalogStub.shared().answer();
 	}
 
@@ -213,10 +219,11 @@ class CheckoutTests {
 	void aCheckoutThatCrashedAfterTheOrderWasPlacedDoesNotOrderTwiceOnRetry() {
 		String session = TestSessions.start(this.mvc);
 		add(this.mvc, session, uniqueSku(), 2);
-		// The first attempt got as far as orders-service, then the process died before
-		// the
-		// session was updated: an order exists under the key, the cart is untouched.
-		String key = CheckoutService.idempotencyKey(this.sessions.get(session));
+		TestSessions.attach(this.mvc, session, CUSTOMER);
+		// The first attempt fixed its key and got as far as orders-service, then the
+		// process died before the session was updated: an order exists under the key,
+		// the cart is frozen with it.
+		String key = this.sessions.startCheckout(session).checkout().key();
 		String orderPlacedBeforeTheCrash = this.orders.placeDirectly(key);
 
 		MvcTestResult retry = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
@@ -228,6 +235,56 @@ class CheckoutTests {
 		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("CHECKED_OUT");
+	}
+
+	/**
+	 * The ghost order: orders-service placed it but its answer was lost. The checkout
+	 * stays pending, the cart cannot change (so a retry cannot become a second, different
+	 * order), and the retry finds the order under the same key.
+	 */
+	@Test
+	void anOrderWhoseAnswerWasLostIsFoundByTheRetryAndNeverPlacedTwice() {
+		String session = TestSessions.start(this.mvc);
+		String sku = uniqueSku();
+		add(this.mvc, session, sku, 1);
+		this.orders.loseResponses(true);
+
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		String key = this.orders.requests().getLast().idempotencyKey();
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("CHECKOUT_PENDING");
+		assertThat(put(this.mvc, session, uniqueSku(), 1)).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:polyshop:problem:checkout-pending");
+
+		this.orders.loseResponses(false);
+		MvcTestResult retry = TestSessions.checkout(this.mvc, session, CUSTOMER).exchange();
+
+		assertThat(retry).hasStatus(HttpStatus.CREATED);
+		assertThat(this.orders.requests().getLast().idempotencyKey()).isEqualTo(key);
+		assertThat(this.orders.ordersFor(key)).isEqualTo(1);
+		assertThat((String) TestSessions.read(retry, "$.orderId")).isEqualTo(this.orders.placeDirectly(key));
+	}
+
+	/** Nobody retries: the reconciler settles the pending checkout with the same key. */
+	@Test
+	void theReconcilerSettlesAPendingCheckoutThatNobodyRetries() {
+		String session = TestSessions.start(this.mvc);
+		add(this.mvc, session, uniqueSku(), 1);
+		this.orders.loseResponses(true);
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		String key = this.orders.requests().getLast().idempotencyKey();
+		this.orders.loseResponses(false);
+
+		this.reconciler.reconcileStartedBefore(Instant.now().plusSeconds(1));
+
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+			.extractingPath("$.orderId")
+			.isEqualTo(this.orders.placeDirectly(key));
+		assertThat(this.orders.ordersFor(key)).isEqualTo(1);
+		assertThat(TestSessions.checkout(this.mvc, session, CUSTOMER)).hasStatusOk();
 	}
 
 	@Test

@@ -236,19 +236,13 @@ class OrderController {
 			description = "The order's status does not allow this transition, or it changed concurrently (concurrent-change)")
 	@ProblemResponse(status = 412, type = "version-mismatch",
 			description = "If-Match names another version of the order")
-	@Operation(summary = "PENDING or PAID → CANCELLED; optional If-Match",
-			description = "Staff cancel any order; session-service (" + OrdersAccess.PLACE
-					+ ") withdraws only a PENDING one")
+	@Operation(summary = "PENDING or PAID → CANCELLED; optional If-Match")
 	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = OrdersAccess.FULFIL)
-	@SecurityRequirement(name = OpenApiDefaults.BEARER, scopes = OrdersAccess.PLACE)
 	ResponseEntity<OrderResponse> cancel(
 			@Parameter(schema = @Schema(format = "uuid",
 					example = "0b8e3c1e-3f5a-4d2c-9a61-5d3b2f1e4c7a")) @PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, Caller caller) {
-		UUID orderId = orderId(id);
-		@Nullable Long version = EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG);
-		return withETag(caller.has(OrdersAccess.FULFIL) ? this.orders.cancel(orderId, version)
-				: this.orders.withdraw(orderId, version));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		return withETag(this.orders.cancel(orderId(id), EntityTags.ifMatchVersion(ifMatch, ORDER_ETAG)));
 	}
 
 	/** An id that is not a UUID names no order: 404, like any other unknown id. */

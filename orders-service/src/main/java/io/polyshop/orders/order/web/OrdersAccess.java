@@ -14,8 +14,7 @@ import org.springframework.http.HttpMethod;
  * it, never by calling {@code POST /orders} directly. A customer (the token's
  * {@code sub}) reads, lists and pays its own orders; another customer's order answers 404
  * ({@link Visibility}). Staff with {@code orders:fulfil} see every order and ship or
- * cancel any. session-service may also withdraw a PENDING order it placed for a cart that
- * changed under the checkout.
+ * cancel any.
  */
 @Configuration(proxyBeanMethods = false)
 class OrdersAccess {
@@ -31,7 +30,7 @@ class OrdersAccess {
 			.requestMatchers(HttpMethod.POST, "/orders/*/ship")
 			.hasAuthority("SCOPE_" + FULFIL)
 			.requestMatchers(HttpMethod.POST, "/orders/*/cancel")
-			.hasAnyAuthority("SCOPE_" + FULFIL, "SCOPE_" + PLACE)
+			.hasAuthority("SCOPE_" + FULFIL)
 			.requestMatchers(HttpMethod.GET, "/orders", "/orders/*", "/orders/*/history")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/orders/*/pay")

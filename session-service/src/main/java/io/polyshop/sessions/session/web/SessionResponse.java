@@ -10,9 +10,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 record SessionResponse(String id, @Schema(allowableValues = {
-		"ACTIVE", "CHECKED_OUT" }) String status, @Schema(nullable = true) @Nullable String customerId, String currency,
-		List<Line> lines, int itemCount, MoneyJson total, long version, long cartVersion, Instant createdAt,
-		Instant expiresAt, @Schema(nullable = true, format = "uuid") @Nullable String orderId){
+		"ACTIVE", "CHECKOUT_PENDING", "CHECKED_OUT" }) String status,
+		@Schema(nullable = true) @Nullable String customerId, String currency, List<Line> lines, int itemCount,
+		MoneyJson total, long version, long cartVersion, Instant createdAt, Instant expiresAt,
+		@Schema(nullable = true, format = "uuid") @Nullable String orderId){
 
 	static SessionResponse of(Session session) {
 		return new SessionResponse(session.id(), session.status().name(), session.customerId(),
