@@ -21,11 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog where prices come from
  * @param idempotency how long keys are kept
  * @param listing the order listing
+ * @param payment how long an order may wait for its payment
  */
 @Validated
 @ConfigurationProperties("polyshop.orders")
 public record OrdersProperties(@Valid @DefaultValue Catalog catalog, @Valid @DefaultValue Idempotency idempotency,
-		@Valid @DefaultValue Listing listing) {
+		@Valid @DefaultValue Listing listing, @Valid @DefaultValue Payment payment) {
 
 	/**
 	 * @param baseUrl catalog-service's base URL
@@ -50,6 +51,14 @@ public record OrdersProperties(@Valid @DefaultValue Catalog catalog, @Valid @Def
 	 */
 	public record Idempotency(@NotNull @DefaultValue("24h") Duration retention,
 			@NotNull @DefaultValue("30s") Duration lease, @NotNull @DefaultValue("10m") Duration cleanupInterval) {
+	}
+
+	/**
+	 * @param window how long a PENDING order waits for its payment before it is cancelled
+	 * @param sweepInterval how often unpaid orders are looked for
+	 */
+	public record Payment(@NotNull @DefaultValue("30m") Duration window,
+			@NotNull @DefaultValue("1m") Duration sweepInterval) {
 	}
 
 	/**

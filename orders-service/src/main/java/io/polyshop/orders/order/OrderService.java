@@ -81,6 +81,20 @@ public class OrderService {
 		return transition(id, expectedVersion, Visibility.everyOrder(), Order::ship);
 	}
 
+	/**
+	 * Cancels the orders nobody paid within the payment window: one transaction per
+	 * batch, each order cancelled as staff would (with its history event).
+	 * @return how many were cancelled
+	 */
+	@Transactional
+	public int cancelUnpaidPlacedBefore(Instant cutoff, int limit) {
+		List<UUID> unpaid = this.orders.lockUnpaidPlacedBefore(cutoff, limit);
+		for (UUID id : unpaid) {
+			transition(id, null, Visibility.everyOrder(), Order::cancel);
+		}
+		return unpaid.size();
+	}
+
 	@Transactional
 	public Order cancel(UUID id, @Nullable Long expectedVersion) {
 		return transition(id, expectedVersion, Visibility.everyOrder(), Order::cancel);

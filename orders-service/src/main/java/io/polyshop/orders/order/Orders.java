@@ -92,6 +92,21 @@ public class Orders {
 		return true;
 	}
 
+	/**
+	 * Up to {@code limit} PENDING orders placed before {@code cutoff}, oldest first,
+	 * locked for this transaction; rows another transaction holds are skipped, so several
+	 * instances can sweep at once without waiting on each other or cancelling twice.
+	 */
+	public List<UUID> lockUnpaidPlacedBefore(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				select id from orders where status = 'PENDING' and created_at < :cutoff
+				order by created_at limit :limit for update skip locked""")
+			.param("cutoff", timestamp(cutoff))
+			.param("limit", limit)
+			.query((rs, row) -> rs.getObject("id", UUID.class))
+			.list();
+	}
+
 	public Optional<Order> findById(UUID id) {
 		Optional<OrderHeader> header = this.jdbc.sql("select " + ORDER_COLUMNS + " from orders where id = :id")
 			.param("id", id)
