@@ -69,6 +69,7 @@ class JourneyTests {
 				Map.of("auth-server", Ports.free(), "catalog-service", Ports.free(), "session-service", Ports.free(),
 						"orders-service", Ports.free()),
 				Map.of("POLYSHOP_SESSIONS_IDLETIMEOUT", "8s")), System.out::println);
+		stack.supervise((message) -> System.out.println("supervisor: " + message));
 		catalog = stack.url("catalog-service");
 		sessions = stack.url("session-service");
 		orders = stack.url("orders-service");
@@ -142,6 +143,37 @@ class JourneyTests {
 		send("GET", sessions, "/insights/trending", null, alice, 403);
 		send("GET", catalog, "/actuator/metrics", null, 401);
 		send("GET", catalog, "/actuator/prometheus", null, ops, 403);
+	}
+
+	/**
+	 * What dies is restarted, as compose's restart policy does: a service process killed
+	 * with SIGKILL, and the Redis server killed the same way.
+	 */
+	@Test
+	void aKilledServiceAndAKilledRedisAreRestarted() throws Exception {
+		ProcessHandle catalogProcess = ProcessHandle.of(stack.pid("catalog-service")).orElseThrow();
+		catalogProcess.destroyForcibly();
+		catalogProcess.onExit().get(30, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> get(catalog, "/products?limit=1").contains("\"items\""));
+
+		// The embedded Redis server is a child process of this JVM.
+		List<ProcessHandle> redis = redisServers();
+		assertThat(redis).as("the embedded Redis server").isNotEmpty();
+		redis.forEach(ProcessHandle::destroyForcibly);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> redisServers().stream().anyMatch((process) -> !redis.contains(process)));
+		get(catalog, "/products/" + JsonPath.read(get(catalog, "/products?limit=1"), "$.items[0].sku"));
+	}
+
+	private static List<ProcessHandle> redisServers() {
+		return ProcessHandle.current()
+			.descendants()
+			.filter((process) -> process.isAlive() && process.info().command().orElse("").contains("redis-server"))
+			.toList();
 	}
 
 	private static String claims(String jwt) {

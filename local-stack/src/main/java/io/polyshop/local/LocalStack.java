@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import io.polyshop.local.dynamodb.DynamoDbTables;
@@ -30,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
+	private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(1);
+
 	private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -43,6 +47,8 @@ public final class LocalStack implements AutoCloseable {
 	private @Nullable LocalDynamoDb dynamoDb;
 
 	private @Nullable Credentials credentials;
+
+	private volatile boolean closing;
 
 	private LocalStack() {
 	}
@@ -138,6 +144,56 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Restarts what dies, as compose's restart policy does, and says so: a service
+	 * process (with the same settings, its log going on), or Redis (empty: it is a
+	 * cache). PostgreSQL's death is reported, not healed: its data went with it, so the
+	 * stack must start again. Checks every second until the stack closes.
+	 */
+	public void supervise(Consumer<String> say) {
+		Thread.ofPlatform().daemon().name("polyshop-supervisor").start(() -> {
+			boolean postgresReported = false;
+			while (!this.closing) {
+				for (ServiceProcess service : this.services.values()) {
+					if (!service.isAlive() && !this.closing) {
+						revive(service, say);
+					}
+				}
+				LocalRedis redis = this.redis;
+				if (redis != null && !this.closing && !Ports.isListening(redis.port())) {
+					say.accept("Redis on port " + redis.port() + " is down: restarting it (empty: it is a cache)");
+					redis.stop();
+					redis.start();
+					say.accept("Redis is back");
+				}
+				LocalPostgres postgres = this.postgres;
+				if (postgres != null && !this.closing && !postgresReported && !Ports.isListening(postgres.port())) {
+					postgresReported = true;
+					say.accept("PostgreSQL on port " + postgres.port() + " is down and its data with it: "
+							+ "stop the stack (Ctrl-C) and start it again");
+				}
+				LockSupport.parkNanos(SUPERVISION_INTERVAL.toNanos());
+			}
+		});
+	}
+
+	private void revive(ServiceProcess service, Consumer<String> say) {
+		say.accept(
+				service.name() + " exited (code " + service.exitCode() + "): restarting it; its log: " + service.log());
+		long started = System.nanoTime();
+		try {
+			service.restart();
+			service.awaitReady(READY_TIMEOUT);
+			say.accept(String.format(Locale.ROOT, "%s is back (ready %.1f s after the restart)", service.name(),
+					(System.nanoTime() - started) / 1e9));
+		}
+		catch (RuntimeException ex) {
+			if (!this.closing) {
+				say.accept(service.name() + " did not come back: " + ex.getMessage());
+			}
+		}
+	}
+
 	/** Actuator's port of a service (loopback only): metrics, full health. */
 	private int management(String service, Options options) {
 		int port = options.port(service + "-management");
@@ -175,6 +231,11 @@ public final class LocalStack implements AutoCloseable {
 		return List.copyOf(this.services.values());
 	}
 
+	/** The process id of a service now (a new one after a restart). */
+	public long pid(String service) {
+		return service(service).pid();
+	}
+
 	public Path log(String service) {
 		return service(service).log();
 	}
@@ -207,6 +268,7 @@ public final class LocalStack implements AutoCloseable {
 	/** Services first, then the stores they use. */
 	@Override
 	public void close() {
+		this.closing = true;
 		AutoCloseable next;
 		while ((next = this.started.pollLast()) != null) {
 			try {

@@ -69,16 +69,12 @@ public final class Polyshop {
 			.start(new LocalStack.Options(this.settings.root(), logs, this.settings.postgresPort(),
 					this.settings.redisPort(), this.settings.dynamoDbPort(), Map.of(), Map.of()), Polyshop::say);
 		this.stack = stack;
-		for (ServiceProcess service : stack.services()) {
-			// A service that dies is reported, not fatal: stopping one service by hand
-			// (kill <pid>) is how you watch the others degrade (503s, fallbacks).
-			service.onUnexpectedExit(() -> {
-				if (!this.stopping.get()) {
-					System.err.printf("%n%s exited (code %d); the rest of the stack keeps running. Its log: %s%n",
-							service.name(), service.exitCode(), service.log());
-				}
-			});
-		}
+		// What dies is said and restarted, as compose's restart policy does.
+		stack.supervise((message) -> {
+			if (!this.stopping.get()) {
+				System.err.println("polyshop: " + message);
+			}
+		});
 		banner(Duration.ofNanos(System.nanoTime() - start), stack);
 	}
 

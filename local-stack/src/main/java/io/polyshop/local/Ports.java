@@ -3,7 +3,9 @@ package io.polyshop.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /** Port helpers: a requested port of 0 means "any free port". */
 public final class Ports {
@@ -28,6 +30,17 @@ public final class Ports {
 	static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(true);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Whether something accepts connections on the loopback port (within 500 ms). */
+	static boolean isListening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
 			return true;
 		}
 		catch (IOException ex) {

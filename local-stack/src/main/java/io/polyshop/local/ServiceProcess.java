@@ -21,39 +21,58 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Spec spec;
 
-	private final Process process;
+	private final Path jar;
 
 	private final Path log;
 
+	/** The current process: a new one after {@link #restart()}. */
+	private volatile Process process;
+
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
-	private ServiceProcess(Spec spec, Process process, Path log) {
+	private ServiceProcess(Spec spec, Path jar, Path log) {
 		this.spec = spec;
-		this.process = process;
+		this.jar = jar;
 		this.log = log;
+		this.process = launch(ProcessBuilder.Redirect.to(log.toFile()));
 	}
 
 	static ServiceProcess start(Spec spec, Path jar, Path log) {
+		return new ServiceProcess(spec, jar, log);
+	}
+
+	/**
+	 * Starts the service again after it died, with the same settings; its log goes on.
+	 */
+	void restart() {
+		if (!this.stopping.get() && !this.process.isAlive()) {
+			this.process = launch(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+		}
+	}
+
+	private Process launch(ProcessBuilder.Redirect output) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC",
-				"-Xmx512m", "-jar", jar.toString(), "--spring.profiles.active=local"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-		for (String variable : spec.environment()) {
+				"-Xmx512m", "-jar", this.jar.toString(), "--spring.profiles.active=local"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+		for (String variable : this.spec.environment()) {
 			int equals = variable.indexOf('=');
 			builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
 		}
 		try {
-			Process process = builder.start();
+			Process started = builder.start();
 			// Stopped with the launcher even if it is stopped while still starting
-			// (Ctrl-C
-			// during start-up), before anything could close it in order.
-			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + spec.name()));
-			return new ServiceProcess(spec, process, log);
+			// (Ctrl-C during start-up), before anything could close it in order.
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "stop-" + this.spec.name()));
+			return started;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + spec.name(), ex);
+			throw new UncheckedIOException("Could not start " + this.spec.name(), ex);
 		}
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	String name() {
@@ -105,14 +124,6 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		throw new IllegalStateException(name() + " was not ready within " + timeout.toSeconds() + " s. Last lines of "
 				+ this.log + ":\n" + tail(40));
-	}
-
-	void onUnexpectedExit(Runnable action) {
-		this.process.onExit().thenRun(() -> {
-			if (!this.stopping.get()) {
-				action.run();
-			}
-		});
 	}
 
 	/** SIGTERM (Spring Boot shuts down gracefully), then SIGKILL after a grace period. */
