@@ -13,7 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
+import io.polyshop.defaults.http.PreconditionFailedException;
 import io.polyshop.sessions.SessionsProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -138,26 +140,44 @@ public class SessionService {
 	 * Sets the quantity of a product in the cart (0 removes it). The name and unit price
 	 * are the catalogue's, fetched before the write and kept with the line.
 	 */
-	public Session setQuantity(String id, String sku, int quantity) {
+	/**
+	 * @param expectedCartVersion the cart version the client changes (If-Match), or null
+	 * for any
+	 * @throws PreconditionFailedException if the cart is at another version
+	 */
+	public Session setQuantity(String id, String sku, int quantity, @Nullable Long expectedCartVersion) {
 		get(id);
 		if (quantity < 0 || quantity > CartLine.MAX_QUANTITY) {
 			throw new CartRuleException("bad-quantity", "quantity must be between 0 and 99, not " + quantity);
 		}
 		if (quantity == 0) {
-			return remove(id, sku);
+			return remove(id, sku, expectedCartVersion);
 		}
 		ProductSnapshot product = this.catalog.snapshot(sku);
 		return change(id, (session) -> {
+			requireCartVersion(session, expectedCartVersion);
 			Instant now = now();
 			return session.withQuantity(product, quantity, this.properties.maxLines(), now, expiry(now));
 		});
 	}
 
-	public Session remove(String id, String sku) {
+	public Session remove(String id, String sku, @Nullable Long expectedCartVersion) {
 		return change(id, (session) -> {
+			requireCartVersion(session, expectedCartVersion);
 			Instant now = now();
 			return session.without(sku, now, expiry(now));
 		});
+	}
+
+	/**
+	 * Checked on every attempt of a change: a concurrent change that wins the race moves
+	 * the cart on, and the retry then sees another version (412), so nothing is lost.
+	 */
+	private static void requireCartVersion(Session session, @Nullable Long expected) {
+		if (expected != null && session.cartVersion() != expected) {
+			throw new PreconditionFailedException(
+					"The cart is at version " + session.cartVersion() + ", not " + expected + ": read it again");
+		}
 	}
 
 	private Session change(String id, Function<Session, Session> change) {

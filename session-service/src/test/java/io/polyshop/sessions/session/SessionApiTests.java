@@ -199,6 +199,69 @@ class SessionApiTests {
 	}
 
 	@Test
+	void theCartsVersionIsItsETagAndAStaleIfMatchIsRefused() {
+		String session = TestSessions.start(this.mvc);
+		String sku = uniqueSku();
+		add(this.mvc, session, sku, 1);
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).hasHeader(HttpHeaders.ETAG, "\"1\"");
+
+		assertThat(setQuantity(session, sku, 5, "\"0\"")).hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:polyshop:problem:version-mismatch");
+		assertThat(setQuantity(session, sku, 5, "\"1\"")).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"2\"");
+		assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+			.extractingPath("$.lines[0].quantity")
+			.isEqualTo(5);
+	}
+
+	/**
+	 * Twenty shoppers' tabs read the cart at the same version and each set a quantity:
+	 * one change wins, every other gets a 412 instead of silently overwriting it.
+	 */
+	@Test
+	void ofConcurrentChangesWithTheSameIfMatchOneWinsAndNoneIsLost() throws Exception {
+		String session = TestSessions.start(this.mvc);
+		String sku = uniqueSku();
+		add(this.mvc, session, sku, 1);
+		int writers = 20;
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<MvcTestResult>> changes = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+			for (int i = 0; i < writers; i++) {
+				int quantity = 2 + i;
+				changes.add(pool.submit(() -> {
+					go.await();
+					return setQuantity(session, sku, quantity, "\"1\"");
+				}));
+			}
+			go.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			Integer winner = null;
+			for (int i = 0; i < writers; i++) {
+				MvcTestResult change = changes.get(i).get(60, TimeUnit.SECONDS);
+				statuses.add(change.getResponse().getStatus());
+				if (change.getResponse().getStatus() == 200) {
+					winner = 2 + i;
+				}
+			}
+			assertThat(statuses).containsOnly(200, 412).filteredOn((status) -> status == 200).hasSize(1);
+			assertThat(this.mvc.get().uri("/sessions/{id}", session)).bodyJson()
+				.extractingPath("$.lines[0].quantity")
+				.isEqualTo(winner);
+		}
+	}
+
+	private MvcTestResult setQuantity(String session, String sku, int quantity, String ifMatch) {
+		return this.mvc.put()
+			.uri("/sessions/{id}/cart/{sku}", session, sku)
+			.header(HttpHeaders.IF_MATCH, ifMatch)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"quantity\": " + quantity + "}")
+			.exchange();
+	}
+
+	@Test
 	void concurrentAddsToOneCartLoseNothing() throws Exception {
 		String session = TestSessions.start(this.mvc);
 		int writers = 16;

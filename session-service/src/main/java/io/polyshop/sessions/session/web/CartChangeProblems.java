@@ -18,6 +18,8 @@ import io.polyshop.defaults.openapi.ProblemResponse;
 @ProblemResponse(status = 409, type = "concurrent-change",
 		description = "The session kept changing under this request: read it again and retry; or a checkout "
 				+ "of the cart is under way with its outcome unknown (checkout-pending): check out again to settle it")
+@ProblemResponse(status = 412, type = "version-mismatch",
+		description = "If-Match names another version of the cart: read it again, then change it")
 @ProblemResponse(status = 422, type = "cart-rule",
 		description = "A cart rule is broken (unknown or inactive product, quantity, session checked out)")
 @interface CartChangeProblems {

@@ -5,8 +5,10 @@ import java.util.Currency;
 import java.util.List;
 
 import io.polyshop.defaults.Currencies;
+import io.polyshop.defaults.http.EntityTags;
 import io.polyshop.defaults.openapi.OpenApiDefaults;
 import io.polyshop.defaults.openapi.ProblemResponse;
+import io.polyshop.defaults.openapi.Versioned;
 import io.polyshop.defaults.security.Caller;
 import io.polyshop.sessions.checkout.CheckoutService;
 import io.polyshop.sessions.checkout.Receipt;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,7 +90,9 @@ class SessionController {
 	}
 
 	@GetMapping("/sessions/{id}")
-	@Operation(summary = "The session with its cart and totals, from one DynamoDB Query")
+	@Versioned
+	@Operation(summary = "The session with its cart and totals, from one DynamoDB Query",
+			description = "The ETag is the cart's version: send it as If-Match with a cart change")
 	ResponseEntity<SessionResponse> get(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
@@ -96,6 +101,7 @@ class SessionController {
 	}
 
 	@PutMapping("/sessions/{id}/customer")
+	@Versioned
 	@Operation(summary = "Attach oneself to the session (fills the sparse GSI)",
 			description = "customerId must be the caller's own (the token's sub)")
 	@SecurityRequirement(name = OpenApiDefaults.BEARER)
@@ -114,26 +120,32 @@ class SessionController {
 	}
 
 	@PutMapping("/sessions/{id}/cart/{sku}")
-	@Operation(summary = "Set a product's quantity in the cart (0 removes it); name and price come from catalog")
+	@Versioned
+	@Operation(summary = "Set a product's quantity in the cart (0 removes it); name and price come from catalog",
+			description = "With If-Match, only if the cart is still that version: no concurrent change is lost")
 	@CartChangeProblems
 	ResponseEntity<SessionResponse> setQuantity(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
 							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
 			@PathVariable @Pattern(regexp = Inputs.SKU, message = Inputs.SKU_MESSAGE) String sku,
-			@Valid @RequestBody QuantityRequest request) {
-		return respond(this.sessions.setQuantity(id, sku, request.quantity()));
+			@Valid @RequestBody QuantityRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		return respond(this.sessions.setQuantity(id, sku, request.quantity(), cartVersion(ifMatch)));
 	}
 
 	@DeleteMapping("/sessions/{id}/cart/{sku}")
-	@Operation(summary = "Remove a product from the cart")
+	@Versioned
+	@Operation(summary = "Remove a product from the cart",
+			description = "With If-Match, only if the cart is still that version")
 	@CartChangeProblems
 	ResponseEntity<SessionResponse> remove(
 			@Parameter(description = "The session id, a bearer secret: whoever has it has the cart",
 					schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$",
 							example = "q2Xo0bZ1kLx9mP4tR7vW3yA8cE5fG6hJ")) @PathVariable String id,
-			@PathVariable @Pattern(regexp = Inputs.SKU, message = Inputs.SKU_MESSAGE) String sku) {
-		return respond(this.sessions.remove(id, sku));
+			@PathVariable @Pattern(regexp = Inputs.SKU, message = Inputs.SKU_MESSAGE) String sku,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		return respond(this.sessions.remove(id, sku, cartVersion(ifMatch)));
 	}
 
 	@PostMapping("/sessions/{id}/checkout")
@@ -175,8 +187,16 @@ class SessionController {
 		return this.sessions.sessionsOf(customerId, limit);
 	}
 
+	/** The ETag is the cart's version (a customer attached does not change it). */
 	private static ResponseEntity<SessionResponse> respond(Session session) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SessionResponse.of(session));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.eTag(EntityTags.of(session.cartVersion()))
+			.body(SessionResponse.of(session));
+	}
+
+	private static @Nullable Long cartVersion(@Nullable String ifMatch) {
+		return EntityTags.ifMatchVersion(ifMatch, "the cart's version, such as \"3\"");
 	}
 
 	record StartRequest(@Schema(description = "ISO 4217; USD when absent", example = "EUR") @Pattern(
