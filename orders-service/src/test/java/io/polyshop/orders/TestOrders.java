@@ -55,15 +55,21 @@ public final class TestOrders {
 				{"customerId": "%s", "currency": "USD", "lines": %s}""".formatted(customerId, linesJson);
 	}
 
-	/** Places an order of one mug for the customer, as session-service does; its id. */
-	public static String place(MockMvcTester mvc, String customerId) {
-		MvcTestResult placed = mvc.post()
+	/** {@code POST /orders} as session-service sends it: its token, the key, the body. */
+	public static MvcTestResult post(MockMvcTester mvc, String idempotencyKey, String body) {
+		return mvc.post()
 			.uri("/orders")
 			.header(HttpHeaders.AUTHORIZATION, placer())
-			.header("Idempotency-Key", uniqueKey())
+			.header("Idempotency-Key", idempotencyKey)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(body(customerId, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
+			.content(body)
 			.exchange();
+	}
+
+	/** Places an order of one mug for the customer, as session-service does; its id. */
+	public static String place(MockMvcTester mvc, String customerId) {
+		MvcTestResult placed = post(mvc, uniqueKey(),
+				body(customerId, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)));
 		assertThat(placed).hasStatus(HttpStatus.CREATED);
 		try {
 			return JsonPath.read(placed.getResponse().getContentAsString(), "$.id");

@@ -90,7 +90,7 @@ class ProblemDetailsAdvice {
 	}
 
 	private static Map<String, String> money(Money money) {
-		return Map.of("amount", money.amount().toPlainString(), "currency", money.currency().getCurrencyCode());
+		return Problems.money(money.amount(), money.currency());
 	}
 
 	@ExceptionHandler

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -111,13 +109,8 @@ class BackendTerminationTests {
 	}
 
 	private MvcTestResult place(String key, String customer) {
-		return this.mvc.post()
-			.uri("/orders")
-			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(TestOrders.body(customer, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)))
-			.exchange();
+		return TestOrders.post(this.mvc, key,
+				TestOrders.body(customer, CatalogStub.linesJson(List.of(CatalogStub.MUG), 1)));
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.polyshop.defaults.problem;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Currency;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +16,14 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
 	private Problems() {
+	}
+
+	/**
+	 * Money as a problem's property, as the services write it everywhere: a decimal
+	 * string (never a JSON number) and an ISO 4217 code.
+	 */
+	public static Map<String, String> money(BigDecimal amount, Currency currency) {
+		return Map.of("amount", amount.toPlainString(), "currency", currency.getCurrencyCode());
 	}
 
 	public static ProblemDetail of(HttpStatus status, URI type, String title, @Nullable String detail) {

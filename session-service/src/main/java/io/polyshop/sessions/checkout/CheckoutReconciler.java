@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code polyshop.sessions.checkout.settle-after} this sends the same request under the
  * same key again. An order that was placed is found (replayed), not placed twice, and the
  * session is checked out; a refusal releases the cart; no answer leaves it for the next
- * round. Several instances may run it at once: the key makes the order unique, and only
- * one conditional write checks the session out. Counted in
- * {@code checkout.reconciled{outcome}}.
+ * round (as does a failure of the reconciler itself). Several instances may run it at
+ * once: the key makes the order unique, and only one conditional write checks the session
+ * out. Counted in {@code checkout.reconciled{outcome}}.
  */
 @Component
 class CheckoutReconciler {
@@ -66,11 +66,17 @@ class CheckoutReconciler {
 					.map((settled) -> "checked-out")
 					.orElse("still-pending");
 			}
-			catch (RuntimeException ex) {
-				// Refused (the cart is released) or gone.
+			catch (CheckoutRejectedException | PriceChangedException ex) {
+				// Refused: the cart is the shopper's again.
 				outcome = "released";
 				log.info("Pending checkout of session {} settled without an order: {}",
 						SessionItems.sessionRef(sessionId), ex.getMessage());
+			}
+			catch (RuntimeException ex) {
+				// Expired, or DynamoDB failing: the next round tries again.
+				outcome = "failed";
+				log.warn("Could not settle the pending checkout of session {}: {}", SessionItems.sessionRef(sessionId),
+						ex.toString());
 			}
 			this.meters.counter("checkout.reconciled", "outcome", outcome).increment();
 		}

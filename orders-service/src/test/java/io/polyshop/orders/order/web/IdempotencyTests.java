@@ -209,13 +209,7 @@ class IdempotencyTests {
 	}
 
 	private MvcTestResult place(String key, String body) {
-		return this.mvc.post()
-			.uri("/orders")
-			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
+		return TestOrders.post(this.mvc, key, body);
 	}
 
 }

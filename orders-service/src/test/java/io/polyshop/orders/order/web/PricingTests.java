@@ -258,13 +258,7 @@ class PricingTests {
 	}
 
 	private MvcTestResult place(String key, String body) {
-		return this.mvc.post()
-			.uri("/orders")
-			.header(HttpHeaders.AUTHORIZATION, TestOrders.placer())
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
+		return TestOrders.post(this.mvc, key, body);
 	}
 
 }
