@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A shopping session and its cart. Immutable: each change returns the next state with
  * {@code version} one up (every change) and {@code cartVersion} one up (cart changes),
- * and slides {@code expiresAt} to {@code now + idle timeout}. The store writes the next
- * state only if the stored version is still the one read (optimistic locking).
+ * and slides {@code expiresAt} forward (never back) to {@code now + idle timeout}. The
+ * store writes the next state only if the stored version is still the one read
+ * (optimistic locking).
  */
 public record Session(String id, SessionStatus status, @Nullable String customerId, Currency currency,
 		List<CartLine> lines, long version, long cartVersion, Instant createdAt, Instant updatedAt, Instant expiresAt,
@@ -47,7 +48,7 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 		requireOwnedBy(customerId);
 		requireActive();
 		return new Session(this.id, this.status, customerId, this.currency, this.lines, this.version + 1,
-				this.cartVersion, this.createdAt, now, expiresAt, this.orderId, null);
+				this.cartVersion, this.createdAt, now, slid(expiresAt), this.orderId, null);
 	}
 
 	/**
@@ -124,7 +125,7 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 	public Session checkoutReleased(Instant now, Instant expiresAt) {
 		requirePendingCheckout();
 		return new Session(this.id, SessionStatus.ACTIVE, this.customerId, this.currency, this.lines, this.version + 1,
-				this.cartVersion, this.createdAt, now, expiresAt, null, null);
+				this.cartVersion, this.createdAt, now, slid(expiresAt), null, null);
 	}
 
 	public Session checkedOut(String orderId, Instant now) {
@@ -135,7 +136,14 @@ public record Session(String id, SessionStatus status, @Nullable String customer
 
 	private Session cartChanged(List<CartLine> lines, Instant now, Instant expiresAt) {
 		return new Session(this.id, this.status, this.customerId, this.currency, lines, this.version + 1,
-				this.cartVersion + 1, this.createdAt, now, expiresAt, this.orderId, null);
+				this.cartVersion + 1, this.createdAt, now, slid(expiresAt), this.orderId, null);
+	}
+
+	/**
+	 * A later expiry than the one read only: a slow request never shortens the session.
+	 */
+	private Instant slid(Instant expiresAt) {
+		return expiresAt.isAfter(this.expiresAt) ? expiresAt : this.expiresAt;
 	}
 
 	private void requirePendingCheckout() {

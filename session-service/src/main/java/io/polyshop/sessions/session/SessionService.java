@@ -1,6 +1,7 @@
 package io.polyshop.sessions.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import io.polyshop.defaults.http.PreconditionFailedException;
 import io.polyshop.sessions.SessionsProperties;
@@ -22,8 +25,16 @@ import org.springframework.stereotype.Service;
 /**
  * Session and cart use cases. Each change is read → decide (in {@link Session}) →
  * conditional write; when the write finds that another request changed the session first,
- * the change is re-applied to the fresh state, a few times with jittered backoff. So
- * concurrent adds of different products all land, and nothing is lost.
+ * the change is re-applied to the fresh state, with jittered backoff. A change of one
+ * cart line is written as a change of that line alone ({@link Sessions#saveLine}), so
+ * concurrent adds of different products do not invalidate each other: they all land, and
+ * nothing is lost.
+ *
+ * <p>
+ * The expiry slides to {@code now + idle timeout}, rounded up to a whole minute (a
+ * thirtieth of the idle timeout if that is shorter, at least a second). A burst of
+ * changes within that step keeps one expiry, so it does not rewrite every line of the
+ * cart each time; a session lives at most one step longer than its idle timeout.
  */
 @Service
 public class SessionService {
@@ -31,6 +42,8 @@ public class SessionService {
 	private static final String CHECKOUT_KEY_PREFIX = "checkout-";
 
 	static final int MAX_ATTEMPTS = 20;
+
+	private static final Duration MAX_EXPIRY_STEP = Duration.ofMinutes(1);
 
 	private final Sessions sessions;
 
@@ -40,11 +53,14 @@ public class SessionService {
 
 	private final Clock clock;
 
+	private final Duration expiryStep;
+
 	SessionService(Sessions sessions, ProductCatalog catalog, SessionsProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.clock = clock;
+		this.expiryStep = expiryStep(properties.idleTimeout());
 	}
 
 	public Session start(Currency currency) {
@@ -71,7 +87,8 @@ public class SessionService {
 	 * would let an edited cart check out twice).
 	 */
 	public Session startCheckout(String id) {
-		return change(id, (session) -> session.checkoutStarted(CHECKOUT_KEY_PREFIX + UUID.randomUUID(), now()));
+		return change(id, (session) -> session.checkoutStarted(CHECKOUT_KEY_PREFIX + UUID.randomUUID(), now()),
+				this.sessions::save);
 	}
 
 	/**
@@ -86,7 +103,7 @@ public class SessionService {
 		return change(id, (session) -> {
 			Instant now = now();
 			return session.withCustomer(customerId, now, expiry(now));
-		});
+		}, this.sessions::save);
 	}
 
 	/**
@@ -113,7 +130,7 @@ public class SessionService {
 		Session repriced = change(id, (latest) -> {
 			Instant now = now();
 			return latest.withPrices(current, now, expiry(now));
-		});
+		}, this.sessions::save);
 		return new Repriced(repriced, changes);
 	}
 
@@ -139,8 +156,6 @@ public class SessionService {
 	/**
 	 * Sets the quantity of a product in the cart (0 removes it). The name and unit price
 	 * are the catalogue's, fetched before the write and kept with the line.
-	 */
-	/**
 	 * @param expectedCartVersion the cart version the client changes (If-Match), or null
 	 * for any
 	 * @throws PreconditionFailedException if the cart is at another version
@@ -154,19 +169,25 @@ public class SessionService {
 			return remove(id, sku, expectedCartVersion);
 		}
 		ProductSnapshot product = this.catalog.snapshot(sku);
-		return change(id, (session) -> {
-			requireCartVersion(session, expectedCartVersion);
-			Instant now = now();
-			return session.withQuantity(product, quantity, this.properties.maxLines(), now, expiry(now));
-		});
+		return changeLine(id, sku, expectedCartVersion, (session, now) -> session.withQuantity(product, quantity,
+				this.properties.maxLines(), now, expiry(now)));
 	}
 
 	public Session remove(String id, String sku, @Nullable Long expectedCartVersion) {
-		return change(id, (session) -> {
+		return changeLine(id, sku, expectedCartVersion, (session, now) -> session.without(sku, now, expiry(now)));
+	}
+
+	/**
+	 * @return the cart after the change, with whatever concurrent changes landed too (so
+	 * its version, the ETag, is the one stored)
+	 */
+	private Session changeLine(String id, String sku, @Nullable Long expectedCartVersion,
+			BiFunction<Session, Instant, Session> change) {
+		change(id, (session) -> {
 			requireCartVersion(session, expectedCartVersion);
-			Instant now = now();
-			return session.without(sku, now, expiry(now));
-		});
+			return change.apply(session, now());
+		}, (before, after) -> this.sessions.saveLine(before, after, sku, expectedCartVersion));
+		return get(id);
 	}
 
 	/**
@@ -180,12 +201,12 @@ public class SessionService {
 		}
 	}
 
-	private Session change(String id, Function<Session, Session> change) {
+	private Session change(String id, UnaryOperator<Session> change, BiConsumer<Session, Session> write) {
 		for (int attempt = 1;; attempt++) {
 			Session current = get(id);
 			Session next = change.apply(current);
 			try {
-				this.sessions.save(current, next);
+				write.accept(current, next);
 				return next;
 			}
 			catch (SessionChangedException ex) {
@@ -203,9 +224,19 @@ public class SessionService {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/** Whole seconds: the TTL attribute is epoch seconds. */
+	/**
+	 * {@code now + idle timeout}, rounded up to the step (whole seconds: the TTL
+	 * attribute is epoch seconds).
+	 */
 	private Instant expiry(Instant now) {
-		return now.plus(this.properties.idleTimeout()).truncatedTo(ChronoUnit.SECONDS);
+		long step = this.expiryStep.toMillis();
+		long at = now.plus(this.properties.idleTimeout()).toEpochMilli();
+		return Instant.ofEpochMilli(Math.ceilDiv(at, step) * step);
+	}
+
+	private static Duration expiryStep(Duration idleTimeout) {
+		Duration step = idleTimeout.dividedBy(30).truncatedTo(ChronoUnit.SECONDS);
+		return (step.compareTo(MAX_EXPIRY_STEP) > 0) ? MAX_EXPIRY_STEP : (step.isZero() ? Duration.ofSeconds(1) : step);
 	}
 
 }

@@ -69,11 +69,18 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * <ul>
  * <li><b>One read:</b> a session and its whole cart share the partition key, so one
  * strongly consistent {@code Query} on {@code pk} returns them.</li>
- * <li><b>Conditional writes:</b> every change writes the session item only if its
+ * <li><b>Conditional writes:</b> a change of the session writes its item only if its
  * {@code version} is still the one read, in the same {@code TransactWriteItems} as the
  * lines it changes, so concurrent changes never overwrite each other.</li>
- * <li><b>Expiry as a whole:</b> each write sets the same {@code expiresAt} on the session
- * and all its lines, so TTL removes them together.</li>
+ * <li><b>Line changes commute:</b> a change of one cart line writes that line and
+ * <em>increments</em> the session's versions and line count, on the condition that the
+ * session is still open (and, with If-Match, at the version the client read). Two adds of
+ * different products do not depend on each other, so neither has to be redone when the
+ * other lands first.</li>
+ * <li><b>Expiry as a whole:</b> the session and all its lines carry the same
+ * {@code expiresAt}, so TTL removes them together. The expiry is rounded up (see
+ * {@code SessionService}), so it moves, and every line is rewritten, at most once a
+ * minute, not on every change.</li>
  * <li><b>Sparse GSI:</b> only a session with a customer has {@code gsi1pk}, so the index
  * holds nothing else.</li>
  * </ul>
@@ -88,9 +95,12 @@ public class Sessions {
 
 	private final String table;
 
+	private final int maxLines;
+
 	Sessions(DynamoDbClient dynamo, SessionsProperties properties) {
 		this.dynamo = dynamo;
 		this.table = properties.dynamodb().sessionsTable();
+		this.maxLines = properties.maxLines();
 	}
 
 	/** The session and its cart, in one strongly consistent Query; expired or not. */
@@ -186,14 +196,9 @@ public class Sessions {
 		for (CartLine line : after.lines()) {
 			CartLine previous = old.remove(line.sku());
 			if (line.equals(previous)) {
-				writes.add(TransactWriteItem.builder()
-					.update(Update.builder()
-						.tableName(this.table)
-						.key(lineKey(after.id(), line.sku()))
-						.updateExpression("SET expiresAt = :expiresAt")
-						.expressionAttributeValues(Map.of(":expiresAt", epochSeconds(after.expiresAt())))
-						.build())
-					.build());
+				if (!after.expiresAt().equals(before.expiresAt())) {
+					writes.add(slideExpiry(after, line.sku()));
+				}
 			}
 			else {
 				writes.add(TransactWriteItem.builder()
@@ -207,6 +212,91 @@ public class Sessions {
 				.build());
 		}
 		transact(writes, before);
+	}
+
+	/**
+	 * Writes the change of one line, {@code sku}, from {@code before} to {@code after}:
+	 * the line itself, and on the session item an increment of its versions and line
+	 * count, in one transaction. Its conditions are only what the change depends on: the
+	 * session is still ACTIVE with the expiry read (so the line gets the session's
+	 * expiry), a new line fits, the line is (or is not) there as read, and with
+	 * {@code expectedCartVersion} the cart is at that version. So concurrent changes of
+	 * other lines never make it fail. If the expiry moved, every other line read takes
+	 * the new one in the same transaction.
+	 * @throws SessionChangedException if a condition failed or a concurrent transaction
+	 * held an item: read again and retry
+	 */
+	public void saveLine(Session before, Session after, String sku, @Nullable Long expectedCartVersion) {
+		CartLine was = before.line(sku).orElse(null);
+		CartLine is = after.line(sku).orElse(null);
+		int delta = ((is != null) ? 1 : 0) - ((was != null) ? 1 : 0);
+		StringBuilder condition = new StringBuilder("#status = :active AND expiresAt = :read");
+		Map<String, AttributeValue> values = new HashMap<>();
+		values.put(":active", fromS(SessionStatus.ACTIVE.name()));
+		values.put(":read", epochSeconds(before.expiresAt()));
+		values.put(":one", fromN("1"));
+		values.put(":delta", fromN(Integer.toString(delta)));
+		values.put(":expiresAt", epochSeconds(after.expiresAt()));
+		values.put(":updatedAt", fromS(after.updatedAt().toString()));
+		if (delta > 0) {
+			condition.append(" AND lineCount < :max");
+			values.put(":max", fromN(Integer.toString(this.maxLines)));
+		}
+		if (expectedCartVersion != null) {
+			condition.append(" AND cartVersion = :expected");
+			values.put(":expected", fromN(Long.toString(expectedCartVersion)));
+		}
+		List<TransactWriteItem> writes = new ArrayList<>();
+		writes.add(TransactWriteItem.builder()
+			.update(Update.builder()
+				.tableName(this.table)
+				.key(Map.of(PK, fromS(sessionKey(after.id())), SK, fromS(META)))
+				.updateExpression("ADD version :one, cartVersion :one, lineCount :delta "
+						+ "SET expiresAt = :expiresAt, updatedAt = :updatedAt")
+				.conditionExpression(condition.toString())
+				.expressionAttributeNames(Map.of("#status", STATUS))
+				.expressionAttributeValues(values)
+				.build())
+			.build());
+		if (is != null) {
+			writes.add(TransactWriteItem.builder()
+				.put(Put.builder()
+					.tableName(this.table)
+					.item(lineItem(after, is))
+					.conditionExpression((was != null) ? "attribute_exists(pk)" : "attribute_not_exists(pk)")
+					.build())
+				.build());
+		}
+		else if (was != null) {
+			writes.add(TransactWriteItem.builder()
+				.delete(Delete.builder()
+					.tableName(this.table)
+					.key(lineKey(after.id(), sku))
+					.conditionExpression("attribute_exists(pk)")
+					.build())
+				.build());
+		}
+		if (!after.expiresAt().equals(before.expiresAt())) {
+			for (CartLine line : before.lines()) {
+				if (!line.sku().equals(sku)) {
+					writes.add(slideExpiry(after, line.sku()));
+				}
+			}
+		}
+		transact(writes, before);
+	}
+
+	/** The session's new expiry on a line that is (still) there. */
+	private TransactWriteItem slideExpiry(Session session, String sku) {
+		return TransactWriteItem.builder()
+			.update(Update.builder()
+				.tableName(this.table)
+				.key(lineKey(session.id(), sku))
+				.updateExpression("SET expiresAt = :expiresAt")
+				.conditionExpression("attribute_exists(pk)")
+				.expressionAttributeValues(Map.of(":expiresAt", epochSeconds(session.expiresAt())))
+				.build())
+			.build();
 	}
 
 	/**
