@@ -45,6 +45,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
@@ -71,6 +74,8 @@ public class ApplicationStack extends Stack {
 	final ApplicationLoadBalancer loadBalancer;
 
 	final Function projector;
+
+	final Function insightsAudit;
 
 	final Map<String, FargateService> services = new HashMap<>();
 
@@ -187,6 +192,7 @@ public class ApplicationStack extends Stack {
 		network.orders.addIngressRule(network.sessions, Port.tcp(8080), "session-service checks out");
 
 		this.projector = projector(config, data);
+		this.insightsAudit = insightsAudit(config, data);
 	}
 
 	/**
@@ -336,6 +342,36 @@ public class ApplicationStack extends Stack {
 					.parallelizationFactor(1)
 					.onFailure(new SqsDlq(failures))
 					.build()));
+		return function;
+	}
+
+	/**
+	 * The read model's audit: every hour, compares each product's in-cart count with the
+	 * sessions table and publishes the drift as a metric (ObservabilityStack alarms on
+	 * it). It only reads.
+	 */
+	private Function insightsAudit(EnvironmentConfig config, DataStack data) {
+		Function function = Function.Builder.create(this, "InsightsAudit")
+			.runtime(Runtime.JAVA_21)
+			.architecture(Architecture.ARM_64)
+			.handler("io.polyshop.sessions.projector.InsightsAuditHandler::handleRequest")
+			.code(Code.fromAsset(ServiceImages.projectorJar().toString()))
+			.memorySize(1024)
+			.timeout(Duration.minutes(5))
+			.environment(Map.of("SESSIONS_TABLE", data.sessions.getTableName(), "INSIGHTS_TABLE",
+					data.insights.getTableName(), "SETTLE_SECONDS", "30"))
+			.tracing(Tracing.ACTIVE)
+			.logGroup(LogGroup.Builder.create(this, "InsightsAuditLogs")
+				.retention(config.lifecycle().logRetention())
+				.removalPolicy(config.lifecycle().removalPolicy())
+				.build())
+			.build();
+		allow(function.getRole(), List.of(data.sessions.getTableArn(), data.insights.getTableArn()), "dynamodb:Scan");
+		allow(function.getRole(), List.of(data.key.getKeyArn()), "kms:Decrypt");
+		Rule.Builder.create(this, "InsightsAuditSchedule")
+			.schedule(Schedule.rate(Duration.hours(1)))
+			.targets(List.of(new LambdaFunction(function)))
+			.build();
 		return function;
 	}
 

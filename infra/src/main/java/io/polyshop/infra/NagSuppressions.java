@@ -82,6 +82,13 @@ final class NagSuppressions {
 		suppress(application, "Projector/ServiceRole/DefaultPolicy/Resource", "AwsSolutions-IAM5",
 				"CDK's on-failure destination grant, on the failure queue's own key only",
 				"Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*");
+		suppress(application, "InsightsAudit/Resource", "AwsSolutions-L1",
+				"Java 21 is the runtime every PolyShop module targets; the audit moves with them");
+		suppress(application, "InsightsAudit/ServiceRole/Resource", "AwsSolutions-IAM4",
+				"The audit logs (and publishes its metric) with the Lambda basic execution policy",
+				LAMBDA_BASIC_EXECUTION);
+		suppress(application, "InsightsAudit/ServiceRole/DefaultPolicy/Resource", "AwsSolutions-IAM5",
+				"X-Ray's PutTraceSegments supports no resource; the table scans name their tables", EVERY_RESOURCE);
 		suppress(application, "ProjectorFailures/Resource", "AwsSolutions-SQS3",
 				"This queue is itself the projector's on-failure destination: the end of the line for records it could not process");
 		suppress(application, "AccessLogs/Resource", "AwsSolutions-S1", "This bucket is the access-log bucket itself");

@@ -24,8 +24,8 @@ import software.constructs.Construct;
 /**
  * Alarms on what breaks first in this system, all to one encrypted SNS topic, and a
  * dashboard of the same metrics: DynamoDB throttling, the projector falling behind or
- * failing, Aurora replica lag and CPU, Redis evictions and CPU, ALB 5xx and p99 latency,
- * and a failed warehouse load.
+ * failing, the read model drifting from the table, Aurora replica lag and CPU, Redis
+ * evictions and CPU, ALB 5xx and p99 latency, and a failed warehouse load.
  */
 public class ObservabilityStack extends Stack {
 
@@ -59,6 +59,14 @@ public class ObservabilityStack extends Stack {
 				Map.of("LoadBalancer", application.loadBalancer.getLoadBalancerFullName()), "Sum");
 		Metric p99 = metric("AWS/ApplicationELB", "TargetResponseTime",
 				Map.of("LoadBalancer", application.loadBalancer.getLoadBalancerFullName()), "p99");
+		// Published by the hourly audit (InsightsAuditHandler, embedded metric format).
+		Metric insightsDrift = Metric.Builder.create()
+			.namespace("PolyShop")
+			.metricName("InsightsDriftedProducts")
+			.dimensionsMap(Map.of("Table", data.insights.getTableName()))
+			.statistic("Maximum")
+			.period(Duration.hours(1))
+			.build();
 		MetricFilter jobFailures = MetricFilter.Builder.create(this, "JobFailures")
 			.logGroup(analytics.jobLogs)
 			.filterPattern(FilterPattern.anyTerm("analytics-job failed"))
@@ -71,6 +79,18 @@ public class ObservabilityStack extends Stack {
 		alarm("DynamoDbThrottles", throttles, 1, "DynamoDB throttled requests on the sessions table");
 		alarm("ProjectorIteratorAge", iteratorAge, 60_000, "The projector is more than a minute behind the stream");
 		alarm("ProjectorErrors", projectorErrors, 1, "The projector Lambda failed");
+		Alarm drift = Alarm.Builder.create(this, "InsightsDrift")
+			.metric(insightsDrift)
+			.threshold(1)
+			.evaluationPeriods(1)
+			.comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+			// No figure in an hour means the audit did not run: that is worth a look too.
+			.treatMissingData(TreatMissingData.BREACHING)
+			.alarmDescription("The cart-insights read model differs from the sessions table: "
+					+ "run the rebuild (README, session-service)")
+			.build();
+		drift.addAlarmAction(new SnsAction(this.alerts));
+		this.alarms.add(drift);
 		alarm("AuroraReplicaLag", replicaLag, 1_000, "An Aurora reader lags the writer by more than a second");
 		alarm("AuroraCpu", auroraCpu, 80, "Aurora CPU above 80 %");
 		alarm("RedisEvictions", evictions, 100, "The catalog cache is evicting: it is too small");
@@ -90,7 +110,8 @@ public class ObservabilityStack extends Stack {
 				List.of(graph("Projector: iterator age and errors", iteratorAge, projectorErrors),
 						graph("Aurora: replica lag and CPU", replicaLag, auroraCpu)),
 				List.of(graph("Redis: evictions and CPU", evictions, redisCpu),
-						graph("Warehouse load failures", jobFailures.metric())));
+						graph("Warehouse load failures", jobFailures.metric())),
+				List.of(graph("Read model drift (hourly audit)", insightsDrift)));
 		Dashboard.Builder.create(this, "Dashboard").dashboardName("polyshop-" + config.name()).widgets(rows).build();
 	}
 

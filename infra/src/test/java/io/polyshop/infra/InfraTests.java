@@ -227,6 +227,27 @@ class InfraTests {
 					"io.polyshop.sessions.projector.ProjectorHandler::handleRequest"));
 	}
 
+	/**
+	 * The read model's audit runs every hour, may only scan, and an alarm fires on drift
+	 * (or when the audit stops reporting).
+	 */
+	@Test
+	void anHourlyAuditOfTheReadModelAlarmsOnDrift() {
+		Template application = Template.fromStack(dev.application());
+		application.hasResourceProperties("AWS::Lambda::Function",
+				Map.of("Handler", "io.polyshop.sessions.projector.InsightsAuditHandler::handleRequest"));
+		application.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)"));
+		for (Map<String, Object> policy : ofType(resources(dev.application()), "AWS::IAM::Policy")) {
+			if (String.valueOf(properties(policy).get("Roles")).contains("InsightsAuditServiceRole")) {
+				assertThat(actions(policy)).filteredOn((action) -> action.startsWith("dynamodb:"))
+					.containsOnly("dynamodb:Scan");
+			}
+		}
+		Template.fromStack(dev.observability())
+			.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "PolyShop", "MetricName",
+					"InsightsDriftedProducts", "Threshold", 1, "TreatMissingData", "breaching"));
+	}
+
 	@Test
 	void servicesAreHealthCheckedOnReadinessAndScaleOnCpuAndRequests() {
 		Template application = Template.fromStack(dev.application());

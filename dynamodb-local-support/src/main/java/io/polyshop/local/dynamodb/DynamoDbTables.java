@@ -42,9 +42,17 @@ public final class DynamoDbTables {
 
 	/** Creates both tables unless they exist, and waits until they are active. */
 	public static void createIfMissing(DynamoDbClient dynamo) {
+		createIfMissing(dynamo, SESSIONS, CART_INSIGHTS);
+	}
+
+	/**
+	 * Creates both tables under other names (a test's own pair) unless they exist, and
+	 * waits until they are active.
+	 */
+	public static void createIfMissing(DynamoDbClient dynamo, String sessions, String insights) {
 		create(dynamo,
 				CreateTableRequest.builder()
-					.tableName(SESSIONS)
+					.tableName(sessions)
 					.attributeDefinitions(string("pk"), string("sk"), string("gsi1pk"), string("gsi1sk"),
 							string("gsi2pk"), string("gsi2sk"))
 					.keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
@@ -66,7 +74,7 @@ public final class DynamoDbTables {
 						.build())
 					.build());
 		create(dynamo, CreateTableRequest.builder()
-			.tableName(CART_INSIGHTS)
+			.tableName(insights)
 			.attributeDefinitions(string("pk"), string("sk"),
 					AttributeDefinition.builder().attributeName("adds").attributeType(ScalarAttributeType.N).build())
 			.keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
@@ -77,7 +85,7 @@ public final class DynamoDbTables {
 				.build())
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.build());
-		for (String table : new String[] { SESSIONS, CART_INSIGHTS }) {
+		for (String table : new String[] { sessions, insights }) {
 			dynamo.waiter().waitUntilTableExists((describe) -> describe.tableName(table));
 			TimeToLiveStatus ttl = dynamo.describeTimeToLive((describe) -> describe.tableName(table))
 				.timeToLiveDescription()

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.polyshop.sessions.SessionsProperties;
+import io.polyshop.sessions.projector.ChangeRecord;
 import io.polyshop.sessions.projector.ChangeRecords;
 import io.polyshop.sessions.projector.Projector;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +54,11 @@ import org.springframework.stereotype.Component;
  * the projector applies each record at most once.</li>
  * </ul>
  * Enabled by {@code polyshop.sessions.projector.local-consumer=true} (the local profile).
- * Metrics: {@code sessions.projector.records{result}}, {@code sessions.projector.lag}.
+ * Metrics: {@code sessions.projector.records{result}}; {@code sessions.projector.lag},
+ * how far the newest record processed trails now (0 once every shard is drained); and
+ * {@code sessions.projector.delay}, a timer of each record's time from its write to the
+ * table to its effect in the read model (stream timestamps are whole seconds, so it reads
+ * up to a second high).
  */
 @Component
 @ConditionalOnBooleanProperty("polyshop.sessions.projector.local-consumer")
@@ -77,6 +83,8 @@ class LocalStreamConsumer implements SmartLifecycle {
 	private final Counter duplicates;
 
 	private final Counter failures;
+
+	private final Timer delay;
 
 	/** Open shards being read, by id: the iterator to continue from. */
 	private final Map<String, String> iterators = new LinkedHashMap<>();
@@ -106,6 +114,10 @@ class LocalStreamConsumer implements SmartLifecycle {
 		this.applied = records(meters, "applied");
 		this.duplicates = records(meters, "duplicate");
 		this.failures = records(meters, "failed");
+		this.delay = Timer.builder("sessions.projector.delay")
+			.description("From a write to the sessions table to its effect in the read model")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 		Gauge.builder("sessions.projector.lag", this, (consumer) -> consumer.lag().toMillis() / 1000.0)
 			.baseUnit("seconds")
 			.description("How far the read model trails the sessions table: 0 when every shard is drained")
@@ -246,8 +258,10 @@ class LocalStreamConsumer implements SmartLifecycle {
 			String last = null;
 			for (Record record : response.records()) {
 				try {
-					if (this.projector.process(ChangeRecords.fromStreams(record))) {
+					ChangeRecord change = ChangeRecords.fromStreams(record);
+					if (this.projector.process(change)) {
 						this.applied.increment();
+						this.delay.record(Duration.between(change.approximateCreation(), this.clock.instant()));
 					}
 					else {
 						this.duplicates.increment();

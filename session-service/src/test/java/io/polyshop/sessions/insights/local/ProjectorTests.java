@@ -1,16 +1,30 @@
 package io.polyshop.sessions.insights.local;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.polyshop.local.dynamodb.DynamoDbTables;
+import io.polyshop.sessions.SessionsProperties;
 
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
 import io.polyshop.sessions.insights.CartInsights;
 import io.polyshop.sessions.projector.ChangeRecords;
+import io.polyshop.sessions.projector.InsightItems;
 import io.polyshop.sessions.projector.Projector;
+import io.polyshop.sessions.projector.SessionItems;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -22,7 +36,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static io.polyshop.sessions.TestSessions.add;
 import static io.polyshop.sessions.TestSessions.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 /** The stream → projector → read model path, with the local consumer running. */
 @SessionsIntegrationTest
@@ -42,6 +59,9 @@ class ProjectorTests {
 
 	@Autowired
 	DynamoDbStreamsClient streams;
+
+	@Autowired
+	SessionsProperties properties;
 
 	@Test
 	void addsRemovalsAndCheckoutsShowInProductDemandAndTrending() {
@@ -113,6 +133,109 @@ class ProjectorTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.insights.demand(sku))
 				.isEqualTo(new CartInsights.ProductDemand(sku, 2, 2, 0, 0)));
+	}
+
+	/**
+	 * A consumer dies (the process is gone, nothing runs after) in the middle of a batch,
+	 * three records into it; a new consumer, with nothing in memory, takes over from the
+	 * checkpoint and the read model converges exactly. On tables of its own, so that the
+	 * consumers of other test contexts do not read the same stream.
+	 */
+	@Test
+	void aConsumerKilledInTheMiddleOfABatchIsResumedFromTheCheckpointByANewOne() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		SessionsProperties own = withTables("killed-sessions-" + suffix, "killed-insights-" + suffix);
+		DynamoDbTables.createIfMissing(this.dynamo, own.dynamodb().sessionsTable(), own.dynamodb().insightsTable());
+		ShardCheckpoints checkpoints = new ShardCheckpoints(this.dynamo, own);
+		List<String> skus = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			skus.add(uniqueSku());
+		}
+		skus.subList(0, 2).forEach((sku) -> putLine(own, sku));
+		new LocalStreamConsumer(this.dynamo, this.streams, checkpoints, own, Clock.systemUTC(),
+				new SimpleMeterRegistry())
+			.poll();
+		String arn = this.dynamo.describeTable((describe) -> describe.tableName(own.dynamodb().sessionsTable()))
+			.table()
+			.latestStreamArn();
+		Map<String, ShardCheckpoints.Checkpoint> beforeTheBatch = checkpoints.load(arn);
+		assertThat(beforeTheBatch).isNotEmpty();
+
+		skus.subList(2, 8).forEach((sku) -> putLine(own, sku));
+		LocalStreamConsumer killed = new LocalStreamConsumer(diesAtWrite(4), this.streams, checkpoints, own,
+				Clock.systemUTC(), new SimpleMeterRegistry());
+		assertThatThrownBy(killed::poll).isInstanceOf(Killed.class);
+		assertThat(skus.subList(2, 8)).as("killed three records into the batch of six")
+			.filteredOn((sku) -> inCarts(own, sku) == 1)
+			.hasSize(3);
+		assertThat(checkpoints.load(arn)).as("the batch was not checkpointed").isEqualTo(beforeTheBatch);
+
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		LocalStreamConsumer successor = new LocalStreamConsumer(this.dynamo, this.streams, checkpoints, own,
+				Clock.systemUTC(), meters);
+		successor.poll();
+
+		assertThat(skus).allSatisfy((sku) -> assertThat(inCarts(own, sku)).as(sku).isEqualTo(1));
+		assertThat(meters.get("sessions.projector.records").tag("result", "duplicate").counter().count())
+			.as("the three records applied before the kill, read again from the checkpoint, and nothing before it")
+			.isEqualTo(3);
+		assertThat(meters.get("sessions.projector.records").tag("result", "applied").counter().count()).isEqualTo(3);
+		this.dynamo.deleteTable((delete) -> delete.tableName(own.dynamodb().sessionsTable()));
+		this.dynamo.deleteTable((delete) -> delete.tableName(own.dynamodb().insightsTable()));
+	}
+
+	/** The process dies: an Error, which nothing in the consumer catches. */
+	static final class Killed extends Error {
+
+		Killed() {
+			super("killed");
+		}
+
+	}
+
+	/** A client whose {@code n}-th read-model transaction kills the process. */
+	private DynamoDbClient diesAtWrite(int n) {
+		AtomicInteger writes = new AtomicInteger();
+		return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+				new Class<?>[] { DynamoDbClient.class }, (proxy, method, args) -> {
+					if (method.getName().equals("transactWriteItems") && writes.incrementAndGet() == n) {
+						throw new Killed();
+					}
+					try {
+						return method.invoke(this.dynamo, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+	private SessionsProperties withTables(String sessions, String insights) {
+		SessionsProperties.DynamoDb dynamoDb = this.properties.dynamodb();
+		return new SessionsProperties(this.properties.idleTimeout(), this.properties.maxLines(),
+				new SessionsProperties.DynamoDb(dynamoDb.endpoint(), dynamoDb.region(),
+						dynamoDb.apiCallAttemptTimeout(), dynamoDb.apiCallTimeout(), sessions, insights),
+				this.properties.catalog(), this.properties.orders(), this.properties.projector(),
+				this.properties.checkout());
+	}
+
+	private void putLine(SessionsProperties tables, String sku) {
+		this.dynamo.putItem((put) -> put.tableName(tables.dynamodb().sessionsTable())
+			.item(Map.of(SessionItems.PK, fromS(SessionItems.sessionKey("s-" + UUID.randomUUID())), SessionItems.SK,
+					fromS(SessionItems.cartKey(sku)), SessionItems.SKU, fromS(sku), SessionItems.NAME, fromS(sku),
+					SessionItems.QUANTITY, fromN("1"), SessionItems.UNIT_PRICE, fromS("5.00"), SessionItems.CURRENCY,
+					fromS("USD"), SessionItems.ADDED_AT, fromN(Long.toString(Instant.now().toEpochMilli())),
+					SessionItems.EXPIRES_AT, fromN(Long.toString(Instant.now().getEpochSecond() + 3600)))));
+	}
+
+	private long inCarts(SessionsProperties tables, String sku) {
+		Map<String, AttributeValue> item = this.dynamo
+			.getItem((get) -> get.tableName(tables.dynamodb().insightsTable())
+				.key(Map.of(InsightItems.PK, fromS(InsightItems.productKey(sku)), InsightItems.SK,
+						fromS(InsightItems.STATS)))
+				.consistentRead(true))
+			.item();
+		return item.containsKey(InsightItems.IN_CARTS) ? Long.parseLong(item.get(InsightItems.IN_CARTS).n()) : 0;
 	}
 
 	private List<Record> allStreamRecords() {
