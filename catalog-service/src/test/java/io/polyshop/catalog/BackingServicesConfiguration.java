@@ -1,9 +1,9 @@
 package io.polyshop.catalog;
 
+import io.polyshop.contract.StallingProxy;
 import io.polyshop.local.BackendMode;
 import io.polyshop.local.ContainerImages;
 import io.polyshop.local.LocalPostgres;
-import io.polyshop.local.LocalRedis;
 import io.polyshop.local.SharedBackends;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -39,27 +39,14 @@ public class BackingServicesConfiguration {
 		}
 
 		@Bean
-		@ServiceConnection(name = "redis")
 		GenericContainer<?> redis() {
 			return new GenericContainer<>(ContainerImages.REDIS).withExposedPorts(6379);
 		}
 
-		/** Pausing the container makes Redis unreachable without changing its port. */
-		@Bean
-		RedisOutage redisOutage(GenericContainer<?> redis) {
-			return new RedisOutage() {
-
-				@Override
-				public void begin() {
-					redis.getDockerClient().pauseContainerCmd(redis.getContainerId()).exec();
-				}
-
-				@Override
-				public void end() {
-					redis.getDockerClient().unpauseContainerCmd(redis.getContainerId()).exec();
-				}
-
-			};
+		@Bean(destroyMethod = "close")
+		RedisBehindProxy redisBehindProxy(GenericContainer<?> redis) {
+			redis.start();
+			return RedisBehindProxy.of(redis.getHost(), redis.getMappedPort(6379));
 		}
 
 	}
@@ -91,46 +78,42 @@ public class BackingServicesConfiguration {
 			};
 		}
 
-		@Bean
-		DataRedisConnectionDetails redisConnectionDetails() {
-			LocalRedis redis = SharedBackends.redis();
-			return new DataRedisConnectionDetails() {
-
-				@Override
-				public Standalone getStandalone() {
-					return Standalone.of("localhost", redis.port());
-				}
-
-			};
-		}
-
-		/** Stopping the server refuses connections; it comes back on the same port. */
-		@Bean
-		RedisOutage redisOutage() {
-			LocalRedis redis = SharedBackends.redis();
-			return new RedisOutage() {
-
-				@Override
-				public void begin() {
-					redis.stop();
-				}
-
-				@Override
-				public void end() {
-					redis.start();
-				}
-
-			};
+		@Bean(destroyMethod = "close")
+		RedisBehindProxy redisBehindProxy() {
+			return RedisBehindProxy.of("localhost", SharedBackends.redis().port());
 		}
 
 	}
 
-	/** Takes Redis away from the running application, and gives it back. */
-	public interface RedisOutage {
+	/** The application reaches Redis through the proxy, whatever runs it. */
+	@Bean
+	DataRedisConnectionDetails redisConnectionDetails(RedisBehindProxy redis) {
+		return new DataRedisConnectionDetails() {
 
-		void begin();
+			@Override
+			public Standalone getStandalone() {
+				return Standalone.of("localhost", redis.proxy().port());
+			}
 
-		void end();
+		};
+	}
+
+	/**
+	 * Redis, and the proxy the application reaches it through: {@code proxy.stall()}
+	 * freezes it for the application (connections hang), {@code proxy.cut()} takes it
+	 * down (connections closed), while the server itself keeps running with its data,
+	 * which a test can read directly at {@code host:port}.
+	 */
+	public record RedisBehindProxy(String host, int port, StallingProxy proxy) implements AutoCloseable {
+
+		static RedisBehindProxy of(String host, int port) {
+			return new RedisBehindProxy(host, port, StallingProxy.to(host, port));
+		}
+
+		@Override
+		public void close() {
+			this.proxy.close();
+		}
 
 	}
 

@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
  * A TCP proxy in front of a store or a service that can be made to stall: connections
  * stay open and requests are accepted, but nothing is forwarded until it resumes. This is
  * the fault that timeouts exist for (a frozen process, a black-holed network), and unlike
- * a stopped server it gives no quick "connection refused". Works the same in front of an
- * embedded store or a container.
+ * a stopped server it gives no quick "connection refused". It can also be cut: every
+ * connection is closed and each new one at once, as if the server were down, while the
+ * server behind it keeps running with its data. Works the same in front of an embedded
+ * store or a container.
  */
 public final class StallingProxy implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class StallingProxy implements AutoCloseable {
 	private final Object gate = new Object();
 
 	private volatile boolean stalled;
+
+	private volatile boolean cut;
 
 	private StallingProxy(InetSocketAddress target) {
 		this.target = target;
@@ -66,10 +70,27 @@ public final class StallingProxy implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * From now on the server seems down: open connections are closed, new ones closed as
+	 * soon as they are accepted, until {@link #restore()}.
+	 */
+	public void cut() {
+		this.cut = true;
+		this.sockets.forEach(this::close);
+	}
+
+	public void restore() {
+		this.cut = false;
+	}
+
 	private void accept() {
 		while (!this.server.isClosed()) {
 			try {
 				Socket client = this.server.accept();
+				if (this.cut) {
+					close(client);
+					continue;
+				}
 				this.threads.submit(() -> connect(client));
 			}
 			catch (IOException ex) {

@@ -37,6 +37,20 @@ public record ChangeRecord(String eventId, Type type, boolean byTtl, String sequ
 		return string(image(), SessionItems.SK).orElse("");
 	}
 
+	/**
+	 * When the application made this change, to the millisecond: the session item's
+	 * {@code updatedAt}, which every change of a session or its cart sets. Empty for
+	 * other items and for removals. (The stream's own {@code approximateCreation} is
+	 * whole seconds in AWS and whole minutes in DynamoDB Local: too coarse to time the
+	 * projection.)
+	 */
+	public Optional<Instant> writtenAt() {
+		if (this.newImage.isEmpty() || !sortKey().equals(SessionItems.META)) {
+			return Optional.empty();
+		}
+		return string(this.newImage, SessionItems.UPDATED_AT).map(Instant::parse);
+	}
+
 	static Optional<String> string(Map<String, AttributeValue> image, String name) {
 		AttributeValue value = image.get(name);
 		return (value != null && value.s() != null) ? Optional.of(value.s()) : Optional.empty();

@@ -56,9 +56,8 @@ import org.springframework.stereotype.Component;
  * Enabled by {@code polyshop.sessions.projector.local-consumer=true} (the local profile).
  * Metrics: {@code sessions.projector.records{result}}; {@code sessions.projector.lag},
  * how far the newest record processed trails now (0 once every shard is drained); and
- * {@code sessions.projector.delay}, a timer of each record's time from its write to the
- * table to its effect in the read model (stream timestamps are whole seconds, so it reads
- * up to a second high).
+ * {@code sessions.projector.delay}, a timer from a change of a session or its cart (its
+ * {@code updatedAt}) to the projector having processed it.
  */
 @Component
 @ConditionalOnBooleanProperty("polyshop.sessions.projector.local-consumer")
@@ -261,7 +260,10 @@ class LocalStreamConsumer implements SmartLifecycle {
 					ChangeRecord change = ChangeRecords.fromStreams(record);
 					if (this.projector.process(change)) {
 						this.applied.increment();
-						this.delay.record(Duration.between(change.approximateCreation(), this.clock.instant()));
+						change.writtenAt()
+							.map((at) -> Duration.between(at, this.clock.instant()))
+							.filter((delay) -> !delay.isNegative())
+							.ifPresent(this.delay::record);
 					}
 					else {
 						this.duplicates.increment();
