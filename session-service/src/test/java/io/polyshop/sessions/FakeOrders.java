@@ -5,9 +5,16 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,15 +30,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stand-in for orders-service's {@code POST /orders} that keeps its one promise the
- * checkout relies on: one order per Idempotency-Key, replayed on a retry. Like the real
- * one, it answers 401 to any caller without session-service's token of the test issuer.
- * It records every request, and can be taken down. (The real service's idempotency is
- * tested in orders-service; the journey across all services comes later.)
+ * A stand-in for orders-service's {@code POST /orders} that keeps the promises the
+ * checkout relies on, as the real one does: one order per Idempotency-Key, replayed on a
+ * retry; each line priced from the catalogue (the {@link CatalogStub}), not from the
+ * request; and a 409 {@code price-changed} when that total is not the request's
+ * {@code expectedTotal}. Like the real one, it answers 401 to any caller without
+ * session-service's token of the test issuer. It records every request, and can be taken
+ * down. (The real service is tested in orders-service, and the journey across all
+ * services in e2e-tests.)
  */
 public final class FakeOrders {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static final FakeOrders SHARED = new FakeOrders();
 
@@ -81,8 +93,29 @@ public final class FakeOrders {
 		return this.orderByKey.computeIfAbsent(idempotencyKey, (key) -> UUID.randomUUID().toString());
 	}
 
-	public long ordersFor(String idempotencyKey) {
-		return this.orderByKey.containsKey(idempotencyKey) ? 1 : 0;
+	/** The order placed under {@code idempotencyKey}. */
+	public String orderUnder(String idempotencyKey) {
+		String order = this.orderByKey.get(idempotencyKey);
+		if (order == null) {
+			throw new AssertionError("No order was placed under " + idempotencyKey);
+		}
+		return order;
+	}
+
+	/**
+	 * The Idempotency-Keys of every request that ordered {@code sku}: one key per cart,
+	 * whatever the retries, is what keeps a cart from becoming two orders.
+	 */
+	public Set<String> keysSentFor(String sku) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (Request request : this.requests) {
+			for (JsonNode line : JSON.readTree(request.body()).path("lines")) {
+				if (line.path("sku").asString().equals(sku)) {
+					keys.add(request.idempotencyKey());
+				}
+			}
+		}
+		return keys;
 	}
 
 	public List<Request> requests() {
@@ -106,14 +139,23 @@ public final class FakeOrders {
 				return;
 			}
 			this.requests.add(new Request(key, body));
-			String id = placeDirectly(key);
+			JsonNode request = JSON.readTree(body);
+			ObjectNode order = priced(request);
+			JsonNode expected = request.path("expectedTotal").path("amount");
+			BigDecimal total = new BigDecimal(order.path("total").path("amount").asString());
+			if (!expected.isMissingNode() && new BigDecimal(expected.asString()).compareTo(total) != 0) {
+				send(exchange, 409, "application/problem+json", JSON.createObjectNode()
+					.put("type", "urn:polyshop:problem:price-changed")
+					.put("title", "Prices changed")
+					.put("status", 409)
+					.put("detail", "Today's prices make " + total.toPlainString() + ", not " + expected.asString()));
+				return;
+			}
+			order.put("id", placeDirectly(key));
 			if (this.loseResponses) {
 				return;
 			}
-			byte[] response = JSON.writeValueAsBytes(placed(id, JSON.readTree(body)));
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(201, response.length);
-			exchange.getResponseBody().write(response);
+			send(exchange, 201, "application/json", order);
 		}
 	}
 
@@ -132,26 +174,50 @@ public final class FakeOrders {
 
 	/**
 	 * orders-service's answer, in the shape session-service reads: each line at the
-	 * catalog stub's price, and the total the request expected (orders-service refuses
-	 * any other).
+	 * catalogue's price, and their total.
 	 */
-	private static ObjectNode placed(String id, JsonNode request) {
-		ObjectNode order = JSON.createObjectNode().put("id", id).put("status", "PENDING");
+	private static ObjectNode priced(JsonNode request) {
+		ObjectNode order = JSON.createObjectNode().put("status", "PENDING");
 		ArrayNode lines = order.putArray("lines");
+		BigDecimal total = BigDecimal.ZERO;
 		for (JsonNode line : request.path("lines")) {
-			BigDecimal unitPrice = new BigDecimal("12.50");
+			String sku = line.path("sku").asString();
+			BigDecimal unitPrice = catalogPrice(sku);
 			int quantity = line.path("quantity").asInt();
+			BigDecimal lineTotal = unitPrice.multiply(BigDecimal.valueOf(quantity));
+			total = total.add(lineTotal);
 			ObjectNode placedLine = lines.addObject()
-				.put("sku", line.path("sku").asString())
-				.put("name", "Product " + line.path("sku").asString())
+				.put("sku", sku)
+				.put("name", "Product " + sku)
 				.put("quantity", quantity);
 			placedLine.putObject("unitPrice").put("amount", unitPrice.toPlainString()).put("currency", "USD");
-			placedLine.putObject("lineTotal")
-				.put("amount", unitPrice.multiply(BigDecimal.valueOf(quantity)).toPlainString())
-				.put("currency", "USD");
+			placedLine.putObject("lineTotal").put("amount", lineTotal.toPlainString()).put("currency", "USD");
 		}
-		order.set("total", request.path("expectedTotal"));
+		order.putObject("total").put("amount", total.toPlainString()).put("currency", "USD");
 		return order;
+	}
+
+	private static BigDecimal catalogPrice(String sku) {
+		try {
+			HttpResponse<String> product = HTTP.send(
+					HttpRequest.newBuilder(URI.create(CatalogStub.shared().baseUrl() + "/products/" + sku)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new BigDecimal(JSON.readTree(product.body()).path("price").path("amount").asString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, JsonNode body) throws IOException {
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		exchange.getResponseHeaders().add("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
 	}
 
 	public record Request(String idempotencyKey, String body) {

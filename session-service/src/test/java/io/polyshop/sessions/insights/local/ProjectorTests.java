@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyshop.local.dynamodb.DynamoDbTables;
 import io.polyshop.sessions.SessionsProperties;
@@ -63,6 +64,9 @@ class ProjectorTests {
 	@Autowired
 	SessionsProperties properties;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void addsRemovalsAndCheckoutsShowInProductDemandAndTrending() {
 		String sku = uniqueSku();
@@ -74,6 +78,9 @@ class ProjectorTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.insights.demand(sku))
 				.isEqualTo(new CartInsights.ProductDemand(sku, 2, 2, 0, 0)));
+		assertThat(this.meters.get("sessions.projector.delay").timer().count())
+			.as("each change timed from its write to its projection")
+			.isPositive();
 		assertThat(this.mvc.get()
 			.uri("/insights/trending?limit=100")
 			.header(HttpHeaders.AUTHORIZATION, TestSessions.staff())).hasStatusOk()
