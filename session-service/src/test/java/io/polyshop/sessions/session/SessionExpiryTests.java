@@ -1,14 +1,11 @@
 package io.polyshop.sessions.session;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.polyshop.local.LocalDynamoDb;
 import io.polyshop.sessions.BackingServicesConfiguration;
+import io.polyshop.sessions.MovableClock;
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
 import io.polyshop.sessions.projector.SessionItems;
@@ -17,10 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -34,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expiry here while DynamoDB's TTL, on the real clock, has nothing to delete yet.
  */
 @SessionsIntegrationTest
-@Import(SessionExpiryTests.MovableClock.class)
+@Import(MovableClock.class)
 class SessionExpiryTests {
 
 	@Autowired
@@ -90,47 +84,6 @@ class SessionExpiryTests {
 					.consistentRead(true))
 				.item();
 		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
-
-		@Bean
-		@Primary
-		Movable movableClock() {
-			return new Movable();
-		}
-
-		/** The system clock plus an offset a test can move forward. */
-		static class Movable extends Clock {
-
-			private volatile Duration offset = Duration.ZERO;
-
-			void advance(Duration by) {
-				this.offset = this.offset.plus(by);
-			}
-
-			void reset() {
-				this.offset = Duration.ZERO;
-			}
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return Instant.now().plus(this.offset);
-			}
-
-		}
-
 	}
 
 }
