@@ -188,8 +188,10 @@ class IdempotencyTests {
 			.param("past", Timestamp.from(Instant.now().minusSeconds(1)))
 			.param("key", key)
 			.update();
-		int deleted = this.keys.deleteExpired(1000);
-		assertThat(deleted).isPositive();
+		// The scheduled cleanup (first run a minute after start) may get there first:
+		// what
+		// counts is that the expired key is gone, whichever run deleted it.
+		this.keys.deleteExpired(1000);
 		assertThat(this.jdbc.sql("select count(*) from idempotency_key where key = :key")
 			.param("key", key)
 			.query(Integer.class)

@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyshop.local.dynamodb.DynamoDbTables;
 import io.polyshop.sessions.SessionsProperties;
 
+import io.polyshop.sessions.MovableClock;
 import io.polyshop.sessions.SessionsIntegrationTest;
 import io.polyshop.sessions.TestSessions;
 import io.polyshop.sessions.insights.CartInsights;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -44,7 +47,11 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 
 /** The stream → projector → read model path, with the local consumer running. */
 @SessionsIntegrationTest
+@Import(MovableClock.class)
 class ProjectorTests {
+
+	@Autowired
+	MovableClock.Movable clock;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -67,8 +74,25 @@ class ProjectorTests {
 	@Autowired
 	MeterRegistry meters;
 
+	/**
+	 * On a clock set to half past an hour, so that the adds and the trending query that
+	 * looks for them fall into the same hour bucket however slowly the test runs.
+	 */
 	@Test
 	void addsRemovalsAndCheckoutsShowInProductDemandAndTrending() {
+		Instant now = Instant.now();
+		Instant halfPast = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(30));
+		this.clock
+			.advance(Duration.between(now, halfPast.isAfter(now) ? halfPast : halfPast.plus(Duration.ofHours(1))));
+		try {
+			addsRemovalsAndCheckoutsShow();
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	private void addsRemovalsAndCheckoutsShow() {
 		String sku = uniqueSku();
 		String first = TestSessions.start(this.mvc);
 		String second = TestSessions.start(this.mvc);
