@@ -19,9 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job as a real process, killed with SIGKILL at moments spread over its run
- * (start-up, extract, staging, merge), then run to the end: the warehouse must equal the
- * source, with no duplicate and no gap.
+ * The job as a real process, killed with SIGKILL in each phase of its run (start-up,
+ * extract, staging, merge), then run to the end: the warehouse must equal the source,
+ * with no duplicate and no gap. Each kill is proven to land inside its phase: the process
+ * is frozen (SIGSTOP) when the phase's opening line appears, and before the kill the test
+ * checks that no later phase (nor the end) was printed and that the watermark has not
+ * moved.
  */
 class KillAndRerunTests {
 
@@ -38,28 +41,44 @@ class KillAndRerunTests {
 			}
 
 			List<String> killedIn = new ArrayList<>();
-			for (String phase : new String[] { "Starting AnalyticsJobApplication", "extracting order lines", "staging",
-					"merging" }) {
+			JdbcTemplate warehouse = new JdbcTemplate(databases.warehouseDataSource);
+			for (int phase = 0; phase < PHASES.size(); phase++) {
+				long watermark = watermark(warehouse);
 				Process run = start(databases);
 				try (BufferedReader output = run.inputReader()) {
 					String line;
 					while ((line = output.readLine()) != null) {
-						if (line.contains(phase)) {
+						if (line.contains(PHASES.get(phase))) {
+							// Frozen where it stands, then checked: no later phase has
+							// begun,
+							// and nothing was committed; only then killed.
+							signal(run, "-STOP");
+							List<String> after = new ArrayList<>();
+							while (output.ready()) {
+								after.add(output.readLine());
+							}
+							List<String> later = new ArrayList<>(PHASES.subList(phase + 1, PHASES.size()));
+							later.add(DONE);
+							for (String next : later) {
+								assertThat(after).as("frozen inside '%s'", PHASES.get(phase))
+									.noneMatch((printed) -> printed.contains(next));
+							}
+							assertThat(watermark(warehouse)).as("the watermark has not moved on")
+								.isLessThanOrEqualTo(Math.max(watermark, 0));
 							run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-							killedIn.add(phase);
+							killedIn.add(PHASES.get(phase));
 							break;
 						}
 					}
 				}
 				run.waitFor(60, TimeUnit.SECONDS);
 			}
-			assertThat(killedIn).as("every run was killed in its phase").hasSize(4);
+			assertThat(killedIn).as("every run was killed in its phase").isEqualTo(PHASES);
 			Process last = start(databases);
 			last.getInputStream().transferTo(OutputStream.nullOutputStream());
 			assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
 			assertThat(last.exitValue()).as("the final run succeeds").isZero();
 
-			JdbcTemplate warehouse = new JdbcTemplate(databases.warehouseDataSource);
 			JdbcTemplate orders = new JdbcTemplate(databases.ordersDataSource);
 			assertThat(warehouse.queryForObject("select count(*) from fact_sales", Integer.class))
 				.isEqualTo(orders.queryForObject("select count(*) from order_line", Integer.class));
@@ -69,6 +88,28 @@ class KillAndRerunTests {
 						from orders o join order_line l on l.order_id = o.id
 						where o.status in ('PAID', 'SHIPPED') group by 1 order by 1"""));
 		}
+	}
+
+	/** The log line that opens each phase of a run, in order. */
+	private static final List<String> PHASES = List.of("Starting AnalyticsJobApplication", "extracting order lines",
+			"staging", "merging");
+
+	/** What a finished run prints. */
+	private static final String DONE = " merged in ";
+
+	/** The warehouse's watermark; -1 before the first run has created it. */
+	private static long watermark(JdbcTemplate warehouse) {
+		Boolean exists = warehouse.queryForObject("select to_regclass('etl_watermark') is not null", Boolean.class);
+		if (!Boolean.TRUE.equals(exists)) {
+			return -1;
+		}
+		List<Long> watermark = warehouse.queryForList("select source_xmin from etl_watermark where job = 'sales'",
+				Long.class);
+		return watermark.isEmpty() ? -1 : watermark.getFirst();
+	}
+
+	private static void signal(Process process, String signal) throws Exception {
+		assertThat(new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor()).isZero();
 	}
 
 	private static Process start(TestDatabases databases) throws Exception {
