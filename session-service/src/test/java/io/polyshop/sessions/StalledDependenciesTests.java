@@ -37,6 +37,8 @@ class StalledDependenciesTests {
 
 	private static @Nullable StallingProxy catalog;
 
+	private static @Nullable StallingProxy orders;
+
 	private static @Nullable RunningService service;
 
 	@BeforeAll
@@ -45,13 +47,16 @@ class StalledDependenciesTests {
 		URI catalogEndpoint = URI.create(CatalogStub.shared().baseUrl());
 		dynamoDb = StallingProxy.to(dynamoDbEndpoint.getHost(), dynamoDbEndpoint.getPort());
 		catalog = StallingProxy.to(catalogEndpoint.getHost(), catalogEndpoint.getPort());
+		URI ordersEndpoint = URI.create(FakeOrders.shared().baseUrl());
+		orders = StallingProxy.to(ordersEndpoint.getHost(), ordersEndpoint.getPort());
 		service = RunningService.start(
 				SpringApplication.from(SessionsApplication::main).with(BackingServicesConfiguration.class),
 				"polyshop.sessions.dynamodb.endpoint=http://localhost:" + dynamoDb.port(),
 				"polyshop.sessions.dynamodb.region=us-east-1",
 				"polyshop.sessions.catalog.base-url=http://localhost:" + catalog.port(),
 				"polyshop.sessions.catalog.read-timeout=500ms",
-				"polyshop.sessions.orders.base-url=" + FakeOrders.shared().baseUrl(),
+				"polyshop.sessions.orders.base-url=http://localhost:" + orders.port(),
+				"polyshop.sessions.orders.read-timeout=1s",
 				// A small window, so that the breaker's behaviour shows in a few calls.
 				"resilience4j.circuitbreaker.instances.catalog.sliding-window-size=4",
 				"resilience4j.circuitbreaker.instances.catalog.minimum-number-of-calls=4",
@@ -62,6 +67,7 @@ class StalledDependenciesTests {
 	void resume() {
 		proxy(dynamoDb).resume();
 		proxy(catalog).resume();
+		proxy(orders).resume();
 	}
 
 	@AfterAll
@@ -74,6 +80,9 @@ class StalledDependenciesTests {
 		}
 		if (catalog != null) {
 			catalog.close();
+		}
+		if (orders != null) {
+			orders.close();
 		}
 	}
 
@@ -128,6 +137,46 @@ class StalledDependenciesTests {
 						+ "recovered %d ms after it came back%n",
 				firstFailedAfter.toMillis(), fastFailedAfter.toMillis(),
 				Duration.ofNanos(System.nanoTime() - resumed).toMillis());
+	}
+
+	/**
+	 * orders-service stalls while a checkout is placed: the order may exist or not, so
+	 * the checkout answers 503 within the bound and the cart is frozen (an edit is a
+	 * 409); once orders answers again, the retry settles it with the same key, and the
+	 * cart has led to exactly one order.
+	 */
+	@Test
+	void aStalledOrdersServiceLeavesTheCheckoutPendingAndTheRetryOrdersOnce() {
+		String session = startSession();
+		String sku = TestSessions.uniqueSku();
+		assertThat(send("PUT", session + "/cart/" + sku, "{\"quantity\": 2}").status()).isEqualTo(200);
+		String customer = TestSessions.customer("stalled-" + sku);
+		proxy(orders).stall();
+
+		long started = System.nanoTime();
+		RawHttp.Answer stalled = checkout(session, customer);
+		Duration failedAfter = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(stalled.status()).as(stalled.body()).isEqualTo(503);
+		assertThat(stalled.headers()).containsKey("retry-after");
+		assertThat(failedAfter).isLessThan(BOUND);
+		assertThat(send("GET", session, null).body()).contains("\"status\":\"CHECKOUT_PENDING\"");
+		assertThat(addToCart(session).status()).as("the cart is frozen").isEqualTo(409);
+
+		proxy(orders).resume();
+		long resumed = System.nanoTime();
+		await().atMost(Duration.ofSeconds(10)).until(() -> checkout(session, customer).status() == 201);
+		assertThat(FakeOrders.shared().keysSentFor(sku)).as("one key for the cart, whatever the retries").hasSize(1);
+		assertThat(send("GET", session, null).body()).contains("\"status\":\"CHECKED_OUT\"");
+		System.out.printf("orders stalled: checkout 503 after %d ms; checked out %d ms after it came back%n",
+				failedAfter.toMillis(), Duration.ofNanos(System.nanoTime() - resumed).toMillis());
+	}
+
+	private static RawHttp.Answer checkout(String session, String bearer) {
+		return service().http()
+			.send("POST", session + "/checkout",
+					Map.of("Content-Type", "application/json", "Accept", "application/json", "Authorization", bearer),
+					new byte[0]);
 	}
 
 	private static String startSession() {
