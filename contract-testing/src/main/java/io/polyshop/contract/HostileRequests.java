@@ -202,6 +202,13 @@ public final class HostileRequests {
 
 		final List<String> mutatedPathParameters = new ArrayList<>();
 
+		/**
+		 * Whether the Authorization header was mutated already: a second mutation of it
+		 * would replace the first, and the request would be judged by a value it no
+		 * longer carries.
+		 */
+		boolean authorizationMutated;
+
 		final List<String> query = new ArrayList<>();
 
 		final Map<String, String> headers = new LinkedHashMap<>();

@@ -156,7 +156,7 @@ final class Mutations {
 			.values()
 			.forEach((token) -> values.add("Bearer " + token));
 		Arbitrary<Mutation> refused = Arbitraries.of(values)
-			.map((value) -> of("Authorization: " + RawHttp.abbreviate(value), invalidates, (draft) -> {
+			.map((value) -> ofAuthorization("Authorization: " + RawHttp.abbreviate(value), invalidates, (draft) -> {
 				if (value.isEmpty()) {
 					draft.headers.remove("Authorization");
 				}
@@ -166,9 +166,17 @@ final class Mutations {
 			}));
 		// A real token without scopes: refused only where a scope is needed.
 		String mallory = "Bearer " + TestIssuer.shared().user("mallory");
-		Mutation unprivileged = of("Authorization: " + RawHttp.abbreviate(mallory), invalidates && scopeRequired,
-				(draft) -> draft.headers.put("Authorization", mallory));
+		Mutation unprivileged = ofAuthorization("Authorization: " + RawHttp.abbreviate(mallory),
+				invalidates && scopeRequired, (draft) -> draft.headers.put("Authorization", mallory));
 		return Arbitraries.frequencyOf(Tuple.of(values.size(), refused), Tuple.of(1, Arbitraries.just(unprivileged)));
+	}
+
+	/** At most one per request: a later one would overwrite what decided the verdict. */
+	private static Mutation ofAuthorization(String description, boolean invalidates, Consumer<Draft> change) {
+		return of(description, invalidates, (draft) -> !draft.authorizationMutated, (draft) -> {
+			draft.authorizationMutated = true;
+			change.accept(draft);
+		});
 	}
 
 	/** Any extra header. */
