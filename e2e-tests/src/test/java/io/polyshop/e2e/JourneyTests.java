@@ -147,10 +147,11 @@ class JourneyTests {
 
 	/**
 	 * What dies is restarted, as compose's restart policy does: a service process killed
-	 * with SIGKILL, and the Redis server killed the same way.
+	 * with SIGKILL, and the Redis and PostgreSQL servers killed the same way (PostgreSQL
+	 * on its data: the catalogue is still there, and the services reconnect).
 	 */
 	@Test
-	void aKilledServiceAndAKilledRedisAreRestarted() throws Exception {
+	void aKilledServiceAKilledRedisAndAKilledPostgresqlAreRestarted() throws Exception {
 		ProcessHandle catalogProcess = ProcessHandle.of(stack.pid("catalog-service")).orElseThrow();
 		catalogProcess.destroyForcibly();
 		catalogProcess.onExit().get(30, TimeUnit.SECONDS);
@@ -167,6 +168,17 @@ class JourneyTests {
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> redisServers().stream().anyMatch((process) -> !redis.contains(process)));
 		get(catalog, "/products/" + JsonPath.read(get(catalog, "/products?limit=1"), "$.items[0].sku"));
+
+		int postgresPort = stack.postgres().port();
+		ProcessHandle postgres = ProcessHandle.of(stack.postgres().pid()).orElseThrow();
+		postgres.destroyForcibly();
+		postgres.onExit().get(30, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> get(catalog, "/products?category=kitchen&limit=3").contains("\"items\":[{"));
+		assertThat(stack.postgres().port()).isEqualTo(postgresPort);
+		send("GET", orders, "/orders", null, alice, 200);
 	}
 
 	private static List<ProcessHandle> redisServers() {

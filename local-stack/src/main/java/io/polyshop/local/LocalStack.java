@@ -152,7 +152,6 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public void supervise(Consumer<String> say) {
 		Thread.ofPlatform().daemon().name("polyshop-supervisor").start(() -> {
-			boolean postgresReported = false;
 			while (!this.closing) {
 				for (ServiceProcess service : this.services.values()) {
 					if (!service.isAlive() && !this.closing) {
@@ -167,14 +166,29 @@ public final class LocalStack implements AutoCloseable {
 					say.accept("Redis is back");
 				}
 				LocalPostgres postgres = this.postgres;
-				if (postgres != null && !this.closing && !postgresReported && !Ports.isListening(postgres.port())) {
-					postgresReported = true;
-					say.accept("PostgreSQL on port " + postgres.port() + " is down and its data with it: "
-							+ "stop the stack (Ctrl-C) and start it again");
+				if (postgres != null && !this.closing && !Ports.isListening(postgres.port())) {
+					revive(postgres, say);
 				}
 				LockSupport.parkNanos(SUPERVISION_INTERVAL.toNanos());
 			}
 		});
+	}
+
+	private void revive(LocalPostgres postgres, Consumer<String> say) {
+		say.accept("PostgreSQL on port " + postgres.port() + " is down: restarting it on its data");
+		long started = System.nanoTime();
+		try {
+			postgres.restart();
+			say.accept(String.format(Locale.ROOT,
+					"PostgreSQL is back (%.1f s), with every committed transaction; the services reconnect",
+					(System.nanoTime() - started) / 1e9));
+		}
+		catch (RuntimeException ex) {
+			if (!this.closing) {
+				say.accept("PostgreSQL did not come back: " + ex.getMessage() + "; stop the stack (Ctrl-C) and start "
+						+ "it again");
+			}
+		}
 	}
 
 	private void revive(ServiceProcess service, Consumer<String> say) {
