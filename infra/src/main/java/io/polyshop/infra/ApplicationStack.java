@@ -311,20 +311,8 @@ public class ApplicationStack extends Stack {
 			.enforceSsl(true)
 			.retentionPeriod(Duration.days(14))
 			.build();
-		Function function = Function.Builder.create(this, "Projector")
-			.runtime(Runtime.JAVA_21)
-			.architecture(Architecture.ARM_64)
-			.handler("io.polyshop.sessions.projector.ProjectorHandler::handleRequest")
-			.code(Code.fromAsset(ServiceImages.projectorJar().toString()))
-			.memorySize(1024)
-			.timeout(Duration.seconds(60))
-			.environment(Map.of("INSIGHTS_TABLE", data.insights.getTableName()))
-			.tracing(Tracing.ACTIVE)
-			.logGroup(LogGroup.Builder.create(this, "ProjectorLogs")
-				.retention(config.lifecycle().logRetention())
-				.removalPolicy(config.lifecycle().removalPolicy())
-				.build())
-			.build();
+		Function function = projectorJarFunction(config, "Projector", "ProjectorHandler", Duration.seconds(60),
+				Map.of("INSIGHTS_TABLE", data.insights.getTableName()));
 		// The projector may write the read model and nothing else (the event source
 		// mapping adds the stream reads).
 		allow(function.getRole(), List.of(data.insights.getTableArn()), "dynamodb:GetItem", "dynamodb:PutItem",
@@ -351,21 +339,9 @@ public class ApplicationStack extends Stack {
 	 * it). It only reads.
 	 */
 	private Function insightsAudit(EnvironmentConfig config, DataStack data) {
-		Function function = Function.Builder.create(this, "InsightsAudit")
-			.runtime(Runtime.JAVA_21)
-			.architecture(Architecture.ARM_64)
-			.handler("io.polyshop.sessions.projector.InsightsAuditHandler::handleRequest")
-			.code(Code.fromAsset(ServiceImages.projectorJar().toString()))
-			.memorySize(1024)
-			.timeout(Duration.minutes(5))
-			.environment(Map.of("SESSIONS_TABLE", data.sessions.getTableName(), "INSIGHTS_TABLE",
-					data.insights.getTableName(), "SETTLE_SECONDS", "30"))
-			.tracing(Tracing.ACTIVE)
-			.logGroup(LogGroup.Builder.create(this, "InsightsAuditLogs")
-				.retention(config.lifecycle().logRetention())
-				.removalPolicy(config.lifecycle().removalPolicy())
-				.build())
-			.build();
+		Function function = projectorJarFunction(config, "InsightsAudit", "InsightsAuditHandler", Duration.minutes(5),
+				Map.of("SESSIONS_TABLE", data.sessions.getTableName(), "INSIGHTS_TABLE", data.insights.getTableName(),
+						"SETTLE_SECONDS", "30"));
 		allow(function.getRole(), List.of(data.sessions.getTableArn(), data.insights.getTableArn()), "dynamodb:Scan");
 		allow(function.getRole(), List.of(data.key.getKeyArn()), "kms:Decrypt");
 		Rule.Builder.create(this, "InsightsAuditSchedule")
@@ -373,6 +349,29 @@ public class ApplicationStack extends Stack {
 			.targets(List.of(new LambdaFunction(function)))
 			.build();
 		return function;
+	}
+
+	/**
+	 * A Java 21 Lambda of the session-projector jar (ARM, traced, its own log group).
+	 * @param handler the handler's simple class name in
+	 * {@code io.polyshop.sessions.projector}
+	 */
+	private Function projectorJarFunction(EnvironmentConfig config, String id, String handler, Duration timeout,
+			Map<String, String> environment) {
+		return Function.Builder.create(this, id)
+			.runtime(Runtime.JAVA_21)
+			.architecture(Architecture.ARM_64)
+			.handler("io.polyshop.sessions.projector." + handler + "::handleRequest")
+			.code(Code.fromAsset(ServiceImages.projectorJar().toString()))
+			.memorySize(1024)
+			.timeout(timeout)
+			.environment(environment)
+			.tracing(Tracing.ACTIVE)
+			.logGroup(LogGroup.Builder.create(this, id + "Logs")
+				.retention(config.lifecycle().logRetention())
+				.removalPolicy(config.lifecycle().removalPolicy())
+				.build())
+			.build();
 	}
 
 	private static void allow(@Nullable IRole role, List<String> resources, String... actions) {
