@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
 public record CatalogProperties(@Valid @DefaultValue Cache cache, @Valid @DefaultValue Listing listing) {
 
 	/**
+	 * @param enabled whether reads go through Redis; {@code false} serves every read from
+	 * PostgreSQL (writes still evict, for the instances that share the cache): the
+	 * uncached side of a benchmark
 	 * @param ttl how long a cached product lives before it is read again from PostgreSQL
 	 * @param ttlJitter the fraction (0 to 0.5) by which each entry's TTL is randomly
 	 * shortened or lengthened, so that entries written together do not expire together
@@ -35,7 +38,7 @@ public record CatalogProperties(@Valid @DefaultValue Cache cache, @Valid @Defaul
 	 * @param evictionRetryInterval how often deletes that failed while Redis was
 	 * unreachable are retried
 	 */
-	public record Cache(@NotNull @DefaultValue("10m") Duration ttl,
+	public record Cache(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("10m") Duration ttl,
 			@DecimalMin("0.0") @DecimalMax("0.5") @DefaultValue("0.1") double ttlJitter,
 			@NotNull @DefaultValue("30s") Duration negativeTtl, @NotNull @DefaultValue("2s") Duration redeleteDelay,
 			@NotNull @DefaultValue("1s") Duration evictionRetryInterval) {

@@ -119,6 +119,9 @@ public class ProductCache {
 	 * fills the cache).
 	 */
 	public Optional<Product> get(String sku, Function<String, Optional<Product>> loader) {
+		if (!this.settings.enabled()) {
+			return loader.apply(sku);
+		}
 		return switch (lookup(sku)) {
 			case Cached.Present present -> Optional.of(present.product());
 			case Cached.Absent absent -> Optional.empty();
@@ -134,6 +137,9 @@ public class ProductCache {
 	 */
 	public Map<String, Product> getAll(Collection<String> skus,
 			Function<Collection<String>, Map<String, Product>> loader) {
+		if (!this.settings.enabled()) {
+			return loader.apply(skus);
+		}
 		List<String> ordered = List.copyOf(skus);
 		Map<String, Product> found = new LinkedHashMap<>();
 		List<String> toLoad = new ArrayList<>();

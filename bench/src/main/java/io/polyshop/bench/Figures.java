@@ -1,0 +1,29 @@
+package io.polyshop.bench;
+
+/** The shapes of what the harness measures. */
+final class Figures {
+
+	private Figures() {
+	}
+
+	/**
+	 * @param perSecond calls (or requests) per second
+	 * @param p50Millis median latency
+	 * @param p99Millis 99th percentile latency
+	 * @param errors failed calls
+	 */
+	record Throughput(double perSecond, double p50Millis, double p99Millis, long errors) {
+	}
+
+	/** A latency distribution of {@code samples} measurements. */
+	record Latency(int samples, double p50Millis, double p99Millis, double maxMillis) {
+	}
+
+	/**
+	 * @param startupSeconds what Spring Boot logged: "Started ... in N seconds"
+	 * @param rssMegabytes resident memory now
+	 */
+	record Service(String name, double startupSeconds, double rssMegabytes) {
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.polyshop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Start-up time and resident memory of each service of the running stack: the time from
+ * Spring Boot's own "Started ... in N seconds" line in the service's log, the memory from
+ * {@code /proc/<pid>/status} of the process running its jar.
+ */
+final class Services {
+
+	private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
+
+	private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+	private Services() {
+	}
+
+	static List<Figures.Service> measure(Path logs, List<String> names) throws IOException {
+		List<Figures.Service> services = new ArrayList<>();
+		for (String name : names) {
+			double started = Double.NaN;
+			Path log = logs.resolve(name + ".log");
+			if (Files.exists(log)) {
+				Matcher line = STARTED.matcher(Files.readString(log));
+				while (line.find()) {
+					started = Double.parseDouble(line.group(1));
+				}
+			}
+			double rss = ProcessHandle.allProcesses()
+				.filter((process) -> process.info().commandLine().orElse("").contains(name + ".jar"))
+				.mapToDouble(Services::rssMegabytes)
+				.max()
+				.orElse(Double.NaN);
+			services.add(new Figures.Service(name, started, rss));
+		}
+		return services;
+	}
+
+	private static double rssMegabytes(ProcessHandle process) {
+		try {
+			Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
+			return rss.find() ? Long.parseLong(rss.group(1)) / 1024.0 : Double.NaN;
+		}
+		catch (IOException ex) {
+			return Double.NaN;
+		}
+	}
+
+}
