@@ -18,13 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The second half of {@code ./polyshop bench}, after the Gatling simulations: measures
  * what is not an HTTP load (the projection lag, the Redis and PostgreSQL floors, start-up
- * and memory), then puts every figure next to its target in a table, in
- * {@code results/results.json}, and in charts ({@code results/*.png}).
+ * and memory, the warehouse load), then puts every figure next to its target in a table,
+ * in {@code results/results.json}, and in charts ({@code results/*.png}).
  *
  * <p>
  * System properties: {@code bench.results}, {@code bench.quick}, {@code bench.sessions},
  * {@code bench.staffToken}, {@code bench.redisPort}, {@code bench.catalogJdbcUrl},
- * {@code bench.logs}, {@code bench.hotSku}, {@code bench.tailSku}.
+ * {@code bench.logs}, {@code bench.hotSku}, {@code bench.tailSku},
+ * {@code bench.analyticsJar}, {@code bench.postgres}.
  */
 public final class BenchReport {
 
@@ -53,6 +54,11 @@ public final class BenchReport {
 		List<Figures.Service> services = Services.measure(Path.of(System.getProperty("bench.logs", ".polyshop/logs")),
 				List.of("catalog-service", "session-service", "orders-service"));
 
+		System.out.println("Measuring the warehouse load ...");
+		WarehouseLoad.Result warehouse = WarehouseLoad.measure(
+				Path.of(System.getProperty("bench.analyticsJar", "analytics-job/target/analytics-job.jar")),
+				System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:15432"), quick ? 30_000 : 1_000_000);
+
 		double cached = perSecond(browse, "cached GET product, max");
 		double uncached = perSecond(browse, "uncached GET product, max");
 		double livez = perSecond(browse, "GET /livez, max");
@@ -72,6 +78,14 @@ public final class BenchReport {
 		rows.add(row("projection lag p50 / p99 (" + lag.samples() + " samples)",
 				format(lag.p50Millis()) + " / " + format(lag.p99Millis()) + " ms", "p99 < 1000 ms",
 				lag.p99Millis() < 1000));
+		double loadRatio = warehouse.jobRowsPerSecond() / warehouse.copyRowsPerSecond();
+		rows.add(row(
+				String.format(Locale.ROOT, "load-sales %,d rows: %,.0f rows/s vs raw COPY %,.0f rows/s",
+						warehouse.rows(), warehouse.jobRowsPerSecond(), warehouse.copyRowsPerSecond()),
+				loadRatio, "≥ 0.70", loadRatio >= 0.7));
+		rows.add(row("empty incremental load-sales (job / with JVM start)",
+				format(warehouse.emptyRunSeconds()) + " / " + format(warehouse.emptyRunProcessSeconds()) + " s",
+				"< 2 s", warehouse.emptyRunSeconds() < 2));
 		for (Figures.Service service : services) {
 			rows.add(row(service.name() + " start-up / RSS",
 					format(service.startupSeconds()) + " s / " + format(service.rssMegabytes()) + " MB",
@@ -87,6 +101,7 @@ public final class BenchReport {
 		all.put("projectionLagMillis", lag);
 		all.put("floors", Map.of("redisGet", redis, "postgresPointQuery", postgres));
 		all.put("services", services);
+		all.put("warehouse", warehouse);
 		all.put("targets",
 				rows.stream()
 					.map((row) -> Map.of("figure", row[0], "value", row[1], "target", row[2], "met", row[3]))
@@ -99,6 +114,10 @@ public final class BenchReport {
 		throughput.put("GET /livez (framework floor)", livez);
 		throughput.put("GET product, cached", cached);
 		throughput.put("GET product, uncached", uncached);
+		LinkedHashMap<String, Double> load = new LinkedHashMap<>();
+		load.put("raw COPY (out of orders, into the warehouse)", warehouse.copyRowsPerSecond());
+		load.put("load-sales (extract, stage, merge)", warehouse.jobRowsPerSecond());
+		Charts.bars(results.resolve("warehouse.png"), "Warehouse load: rows per second", load, "rows/s");
 		Charts.bars(results.resolve("throughput.png"), "Catalogue reads, 16 in flight: requests per second", throughput,
 				"/s");
 		LinkedHashMap<String, Double> latency = new LinkedHashMap<>();
