@@ -59,6 +59,11 @@ public final class BenchReport {
 				Path.of(System.getProperty("bench.analyticsJar", "analytics-job/target/analytics-job.jar")),
 				System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:15432"), quick ? 30_000 : 1_000_000);
 
+		System.out.println("Comparing JVM settings on catalog-service (one start each) ...");
+		List<JvmSettings.Measured> jvm = JvmSettings.compare(
+				Path.of(System.getProperty("bench.catalogJar", "catalog-service/target/catalog-service.jar")),
+				results.resolve("jvm"), hotSku, Duration.ofSeconds(quick ? 3 : 10), quick);
+
 		double cached = perSecond(browse, "cached GET product, max");
 		double uncached = perSecond(browse, "uncached GET product, max");
 		double livez = perSecond(browse, "GET /livez, max");
@@ -92,6 +97,13 @@ public final class BenchReport {
 					"< 5 s / < 300 MB", service.startupSeconds() < 5 && service.rssMegabytes() < 300));
 		}
 		printTable(browse, shop, redis, postgres, rows);
+		System.out.println();
+		System.out.printf(Locale.ROOT, "%-58s %12s %14s %10s%n", "catalog-service JVM setting", "start-up s",
+				"cached reads/s", "RSS MB");
+		for (JvmSettings.Measured setting : jvm) {
+			System.out.printf(Locale.ROOT, "%-58s %12.2f %14.0f %10.0f%n", setting.name(), setting.startupSeconds(),
+					setting.readsPerSecond(), setting.rssMegabytes());
+		}
 
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("at", Instant.now().toString());
@@ -102,6 +114,7 @@ public final class BenchReport {
 		all.put("floors", Map.of("redisGet", redis, "postgresPointQuery", postgres));
 		all.put("services", services);
 		all.put("warehouse", warehouse);
+		all.put("jvmSettings", jvm);
 		all.put("targets",
 				rows.stream()
 					.map((row) -> Map.of("figure", row[0], "value", row[1], "target", row[2], "met", row[3]))
@@ -117,6 +130,15 @@ public final class BenchReport {
 		LinkedHashMap<String, Double> load = new LinkedHashMap<>();
 		load.put("raw COPY (out of orders, into the warehouse)", warehouse.copyRowsPerSecond());
 		load.put("load-sales (extract, stage, merge)", warehouse.jobRowsPerSecond());
+		LinkedHashMap<String, Double> startup = new LinkedHashMap<>();
+		LinkedHashMap<String, Double> jvmReads = new LinkedHashMap<>();
+		for (JvmSettings.Measured setting : jvm) {
+			startup.put(setting.name(), setting.startupSeconds());
+			jvmReads.put(setting.name(), setting.readsPerSecond());
+		}
+		Charts.bars(results.resolve("jvm-startup.png"), "catalog-service start-up by JVM setting", startup, "s");
+		Charts.bars(results.resolve("jvm-throughput.png"), "catalog-service cached reads by JVM setting", jvmReads,
+				"/s");
 		Charts.bars(results.resolve("warehouse.png"), "Warehouse load: rows per second", load, "rows/s");
 		Charts.bars(results.resolve("throughput.png"), "Catalogue reads, 16 in flight: requests per second", throughput,
 				"/s");
