@@ -43,35 +43,16 @@ public class ShopSimulation extends Simulation {
 		HttpProtocolBuilder json = http.acceptHeader("application/json").contentTypeHeader("application/json");
 		ChainBuilder browse = exec(feed(Bench.zipfSkus(skus, 11)), Timings.timed("browse: GET product",
 				http("browse: GET product").get(Bench.CATALOG + "/products/#{sku}"), 200));
-		ChainBuilder cart = exec(
-				Timings.timed("cart: POST /sessions",
-						http("cart: POST /sessions").post(Bench.SESSIONS + "/sessions")
-							.body(StringBody("{\"currency\": \"USD\"}"))
-							.check(jsonPath("$.id").saveAs("session")),
-						201),
-				repeat(3).on(exec(feed(Bench.zipfSkus(skus, 12)),
-						Timings.timed("cart: PUT line",
-								http("cart: PUT line").put(Bench.SESSIONS + "/sessions/#{session}/cart/#{sku}")
-									.body(StringBody("{\"quantity\": 1}")),
-								200))),
+		ChainBuilder cart = exec(newSession("cart"), repeat(3).on(addLine("cart", skus, 12)),
 				Timings.timed("cart: PUT quantity",
 						http("cart: PUT quantity").put(Bench.SESSIONS + "/sessions/#{session}/cart/#{sku}")
 							.body(StringBody("{\"quantity\": 3}")),
 						200),
 				Timings.timed("cart: GET cart", http("cart: GET cart").get(Bench.SESSIONS + "/sessions/#{session}"),
 						200));
-		ChainBuilder checkout = exec(
-				Timings.timed("checkout: POST /sessions",
-						http("checkout: POST /sessions").post(Bench.SESSIONS + "/sessions")
-							.body(StringBody("{\"currency\": \"USD\"}"))
-							.check(jsonPath("$.id").saveAs("session")),
-						201),
+		ChainBuilder checkout = exec(newSession("checkout"),
 				exec((session) -> session.set("lines", ThreadLocalRandom.current().nextInt(1, 6))),
-				repeat("#{lines}").on(exec(feed(Bench.zipfSkus(skus, 13)),
-						Timings.timed("checkout: PUT line",
-								http("checkout: PUT line").put(Bench.SESSIONS + "/sessions/#{session}/cart/#{sku}")
-									.body(StringBody("{\"quantity\": 1}")),
-								200))),
+				repeat("#{lines}").on(addLine("checkout", skus, 13)),
 				Timings.timed("checkout: POST checkout",
 						http("checkout: POST checkout").post(Bench.SESSIONS + "/sessions/#{session}/checkout")
 							.header("Authorization", "Bearer " + Bench.CUSTOMER_TOKEN)
@@ -98,6 +79,24 @@ public class ShopSimulation extends Simulation {
 	@Override
 	public void after() {
 		Timings.write("shop");
+	}
+
+	/** A new session, its id saved as {@code session}. */
+	private static ChainBuilder newSession(String step) {
+		String name = step + ": POST /sessions";
+		return Timings.timed(name,
+				http(name).post(Bench.SESSIONS + "/sessions")
+					.body(StringBody("{\"currency\": \"USD\"}"))
+					.check(jsonPath("$.id").saveAs("session")),
+				201);
+	}
+
+	/** One more line in the session's cart: a Zipf-drawn product, quantity 1. */
+	private static ChainBuilder addLine(String step, List<String> skus, long seed) {
+		String name = step + ": PUT line";
+		return exec(feed(Bench.zipfSkus(skus, seed)),
+				Timings.timed(name, http(name).put(Bench.SESSIONS + "/sessions/#{session}/cart/#{sku}")
+					.body(StringBody("{\"quantity\": 1}")), 200));
 	}
 
 	private static ChainBuilder phase(String name) {
