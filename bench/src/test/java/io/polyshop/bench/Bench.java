@@ -27,6 +27,13 @@ final class Bench {
 	/** How long each measured phase runs. */
 	static final Duration PHASE = Duration.ofSeconds(QUICK ? 8 : 45);
 
+	/**
+	 * How long the unmeasured warm-up before the measured phases runs: long enough for
+	 * the JIT, the connection pools and the cache to settle (the first checkouts after a
+	 * start took seconds; see docs/benchmarks.md).
+	 */
+	static final Duration WARM_UP = Duration.ofSeconds(QUICK ? 4 : 30);
+
 	static final String CATALOG = System.getProperty("bench.catalog", "http://localhost:8081");
 
 	/** A second catalog-service with the cache switched off; empty: not measured. */

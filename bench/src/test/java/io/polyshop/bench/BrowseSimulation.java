@@ -21,6 +21,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * Catalogue reads, one phase after the other, each named so that the report keeps them
  * apart:
  * <ol>
+ * <li>a warm-up, not measured: the same reads at maximum throughput;</li>
  * <li>cached reads of Zipf-drawn SKUs at a fixed arrival rate;</li>
  * <li>the same at maximum throughput (a fixed number of requests in flight);</li>
  * <li>the framework floor: the same service's {@code /livez} at maximum throughput;</li>
@@ -59,7 +60,7 @@ public class BrowseSimulation extends Simulation {
 			.exec(Timings.timed("GET /livez, max", http("GET /livez, max").get("/livez"), 200))
 			.injectClosed(constantConcurrentUsers(IN_FLIGHT).during(Bench.PHASE))
 			.protocols(catalog);
-		List<PopulationBuilder> next = new ArrayList<>(List.of(max, floor));
+		List<PopulationBuilder> next = new ArrayList<>(List.of(fixed, max, floor));
 		if (!Bench.CATALOG_UNCACHED.isEmpty()) {
 			next.add(scenario("browse: uncached, max")
 				.exec(feed(Bench.zipfSkus(skus, 3)),
@@ -68,7 +69,11 @@ public class BrowseSimulation extends Simulation {
 				.injectClosed(constantConcurrentUsers(IN_FLIGHT).during(Bench.PHASE))
 				.protocols(http.baseUrl(Bench.CATALOG_UNCACHED).acceptHeader("application/json")));
 		}
-		PopulationBuilder chain = fixed;
+		PopulationBuilder warmUp = scenario("browse: warm-up")
+			.exec(feed(Bench.zipfSkus(skus, 4)), http("warm-up GET product").get("/products/#{sku}"))
+			.injectClosed(constantConcurrentUsers(IN_FLIGHT).during(Bench.WARM_UP))
+			.protocols(catalog);
+		PopulationBuilder chain = warmUp;
 		for (PopulationBuilder phase : next) {
 			chain = chain.andThen(phase);
 		}

@@ -23,6 +23,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 /**
  * The shopper's side, one phase after the other:
  * <ol>
+ * <li>a warm-up, not measured: checkouts at the checkout phase's rate;</li>
  * <li><b>cart</b>: a session, three lines added, one changed, the cart read (requests in
  * flight held constant);</li>
  * <li><b>checkout</b>: a cart of 1 to 5 lines, checkout, pay, at a fixed arrival rate of
@@ -73,7 +74,10 @@ public class ShopSimulation extends Simulation {
 					new Choice.WithWeight(5, checkout)))
 			.injectOpen(constantUsersPerSec(MIXED_PER_SECOND).during(Bench.PHASE))
 			.protocols(json);
-		setUp(carts.andThen(checkouts.andThen(mixed)));
+		PopulationBuilder warmUp = scenario("warm-up").exec(phase(Timings.WARM_UP), checkout)
+			.injectOpen(constantUsersPerSec(CHECKOUTS_PER_SECOND).during(Bench.WARM_UP))
+			.protocols(json);
+		setUp(warmUp.andThen(carts.andThen(checkouts.andThen(mixed))));
 	}
 
 	@Override

@@ -29,6 +29,9 @@ final class Timings {
 
 	private static final Map<String, Timing> TIMINGS = new ConcurrentHashMap<>();
 
+	/** The phase whose timings are not results. */
+	static final String WARM_UP = "warm-up";
+
 	private Timings() {
 	}
 
@@ -62,6 +65,7 @@ final class Timings {
 	 */
 	static void write(String file) {
 		StringJoiner requests = new StringJoiner(",\n  ", "{\n  ", "\n}\n");
+		TIMINGS.keySet().removeIf((name) -> name.startsWith(WARM_UP));
 		new TreeMap<>(TIMINGS).forEach((name, timing) -> {
 			double seconds = Math.max(0.001, (timing.last.get() - timing.first.get()) / 1000.0);
 			long count = timing.ok.get() + timing.errors.get();
