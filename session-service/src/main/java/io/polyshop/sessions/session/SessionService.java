@@ -87,7 +87,7 @@ public class SessionService {
 	 * would let an edited cart check out twice).
 	 */
 	public Session startCheckout(String id) {
-		return change(id, (session) -> session.checkoutStarted(CHECKOUT_KEY_PREFIX + UUID.randomUUID(), now()),
+		return change(get(id), (session) -> session.checkoutStarted(CHECKOUT_KEY_PREFIX + UUID.randomUUID(), now()),
 				this.sessions::save);
 	}
 
@@ -100,7 +100,7 @@ public class SessionService {
 	}
 
 	public Session attachCustomer(String id, String customerId) {
-		return change(id, (session) -> {
+		return change(get(id), (session) -> {
 			Instant now = now();
 			return session.withCustomer(customerId, now, expiry(now));
 		}, this.sessions::save);
@@ -127,7 +127,7 @@ public class SessionService {
 		if (changes.isEmpty()) {
 			return new Repriced(session, List.of());
 		}
-		Session repriced = change(id, (latest) -> {
+		Session repriced = change(session, (latest) -> {
 			Instant now = now();
 			return latest.withPrices(current, now, expiry(now));
 		}, this.sessions::save);
@@ -161,33 +161,33 @@ public class SessionService {
 	 * @throws PreconditionFailedException if the cart is at another version
 	 */
 	public Session setQuantity(String id, String sku, int quantity, @Nullable Long expectedCartVersion) {
-		get(id);
+		Session read = get(id);
 		if (quantity < 0 || quantity > CartLine.MAX_QUANTITY) {
 			throw new CartRuleException("bad-quantity", "quantity must be between 0 and 99, not " + quantity);
 		}
 		if (quantity == 0) {
-			return remove(id, sku, expectedCartVersion);
+			return changeLine(read, sku, expectedCartVersion, (session, now) -> session.without(sku, now, expiry(now)));
 		}
 		ProductSnapshot product = this.catalog.snapshot(sku);
-		return changeLine(id, sku, expectedCartVersion, (session, now) -> session.withQuantity(product, quantity,
+		return changeLine(read, sku, expectedCartVersion, (session, now) -> session.withQuantity(product, quantity,
 				this.properties.maxLines(), now, expiry(now)));
 	}
 
 	public Session remove(String id, String sku, @Nullable Long expectedCartVersion) {
-		return changeLine(id, sku, expectedCartVersion, (session, now) -> session.without(sku, now, expiry(now)));
+		return changeLine(get(id), sku, expectedCartVersion, (session, now) -> session.without(sku, now, expiry(now)));
 	}
 
 	/**
 	 * @return the cart after the change, with whatever concurrent changes landed too (so
 	 * its version, the ETag, is the one stored)
 	 */
-	private Session changeLine(String id, String sku, @Nullable Long expectedCartVersion,
+	private Session changeLine(Session read, String sku, @Nullable Long expectedCartVersion,
 			BiFunction<Session, Instant, Session> change) {
-		change(id, (session) -> {
+		change(read, (session) -> {
 			requireCartVersion(session, expectedCartVersion);
 			return change.apply(session, now());
 		}, (before, after) -> this.sessions.saveLine(before, after, sku, expectedCartVersion));
-		return get(id);
+		return get(read.id());
 	}
 
 	/**
@@ -201,9 +201,13 @@ public class SessionService {
 		}
 	}
 
-	private Session change(String id, UnaryOperator<Session> change, BiConsumer<Session, Session> write) {
+	/**
+	 * @param read the session as the caller has just read it: the first attempt decides
+	 * on it (a stale read only fails the conditional write), every retry reads again
+	 */
+	private Session change(Session read, UnaryOperator<Session> change, BiConsumer<Session, Session> write) {
 		for (int attempt = 1;; attempt++) {
-			Session current = get(id);
+			Session current = (attempt == 1) ? read : get(read.id());
 			Session next = change.apply(current);
 			try {
 				write.accept(current, next);
