@@ -146,64 +146,55 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Restarts what dies, as compose's restart policy does, and says so: a service
-	 * process (with the same settings, its log going on), or Redis (empty: it is a
-	 * cache). PostgreSQL's death is reported, not healed: its data went with it, so the
-	 * stack must start again. Checks every second until the stack closes.
+	 * process (with the same settings, its log going on), Redis (empty: it is a cache),
+	 * or PostgreSQL (on its data directory: crash recovery keeps every committed
+	 * transaction, and the services' pools reconnect). Checks every second until the
+	 * stack closes.
 	 */
 	public void supervise(Consumer<String> say) {
 		Thread.ofPlatform().daemon().name("polyshop-supervisor").start(() -> {
 			while (!this.closing) {
 				for (ServiceProcess service : this.services.values()) {
 					if (!service.isAlive() && !this.closing) {
-						revive(service, say);
+						revive(service.name(), service.name() + " exited (code " + service.exitCode()
+								+ "): restarting it; its log: " + service.log(), () -> {
+									service.restart();
+									service.awaitReady(READY_TIMEOUT);
+								}, say);
 					}
 				}
 				LocalRedis redis = this.redis;
 				if (redis != null && !this.closing && !Ports.isListening(redis.port())) {
-					say.accept("Redis on port " + redis.port() + " is down: restarting it (empty: it is a cache)");
-					redis.stop();
-					redis.start();
-					say.accept("Redis is back");
+					revive("Redis", "Redis on port " + redis.port() + " is down: restarting it (empty: it is a cache)",
+							() -> {
+								redis.stop();
+								redis.start();
+							}, say);
 				}
 				LocalPostgres postgres = this.postgres;
 				if (postgres != null && !this.closing && !Ports.isListening(postgres.port())) {
-					revive(postgres, say);
+					revive("PostgreSQL",
+							"PostgreSQL on port " + postgres.port()
+									+ " is down: restarting it on its data (every committed transaction is kept)",
+							postgres::restart, say);
 				}
 				LockSupport.parkNanos(SUPERVISION_INTERVAL.toNanos());
 			}
 		});
 	}
 
-	private void revive(LocalPostgres postgres, Consumer<String> say) {
-		say.accept("PostgreSQL on port " + postgres.port() + " is down: restarting it on its data");
+	/** Says what died, restarts it, and says how long it took or why it failed. */
+	private void revive(String name, String down, Runnable restart, Consumer<String> say) {
+		say.accept(down);
 		long started = System.nanoTime();
 		try {
-			postgres.restart();
-			say.accept(String.format(Locale.ROOT,
-					"PostgreSQL is back (%.1f s), with every committed transaction; the services reconnect",
+			restart.run();
+			say.accept(String.format(Locale.ROOT, "%s is back (ready %.1f s after the restart)", name,
 					(System.nanoTime() - started) / 1e9));
 		}
 		catch (RuntimeException ex) {
 			if (!this.closing) {
-				say.accept("PostgreSQL did not come back: " + ex.getMessage() + "; stop the stack (Ctrl-C) and start "
-						+ "it again");
-			}
-		}
-	}
-
-	private void revive(ServiceProcess service, Consumer<String> say) {
-		say.accept(
-				service.name() + " exited (code " + service.exitCode() + "): restarting it; its log: " + service.log());
-		long started = System.nanoTime();
-		try {
-			service.restart();
-			service.awaitReady(READY_TIMEOUT);
-			say.accept(String.format(Locale.ROOT, "%s is back (ready %.1f s after the restart)", service.name(),
-					(System.nanoTime() - started) / 1e9));
-		}
-		catch (RuntimeException ex) {
-			if (!this.closing) {
-				say.accept(service.name() + " did not come back: " + ex.getMessage());
+				say.accept(name + " did not come back: " + ex.getMessage());
 			}
 		}
 	}
