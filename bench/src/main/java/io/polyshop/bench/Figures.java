@@ -7,12 +7,11 @@ final class Figures {
 	}
 
 	/**
-	 * @param perSecond calls (or requests) per second
+	 * @param perSecond calls per second (a failed call ends the measurement)
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile latency
-	 * @param errors failed calls
 	 */
-	record Throughput(double perSecond, double p50Millis, double p99Millis, long errors) {
+	record Throughput(double perSecond, double p50Millis, double p99Millis) {
 	}
 
 	/** A latency distribution of {@code samples} measurements. */

@@ -119,7 +119,7 @@ final class Floors {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			var histogram = latencies.getIntervalHistogram();
 			return new Figures.Throughput(calls / seconds, histogram.getValueAtPercentile(50) / 1000.0,
-					histogram.getValueAtPercentile(99) / 1000.0, 0);
+					histogram.getValueAtPercentile(99) / 1000.0);
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.polyshop.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The evidence for the services' JVM settings: catalog-service started alone (port 8181,
@@ -27,12 +24,6 @@ import java.util.regex.Pattern;
  * load.
  */
 final class JvmSettings {
-
-	private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
-
-	private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private JvmSettings() {
 	}
@@ -98,10 +89,9 @@ final class JvmSettings {
 				}
 				Thread.sleep(200);
 			}
-			Matcher started = STARTED.matcher(Files.readString(log));
-			double startup = started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
+			double startup = Services.startupSeconds(Files.readString(log));
 			double reads = load(sku, load);
-			return new Measured(name, flags, startup, reads, rss(service.pid()));
+			return new Measured(name, flags, startup, reads, Services.rssMegabytes(service.pid()));
 		}
 		finally {
 			service.destroy();
@@ -122,7 +112,7 @@ final class JvmSettings {
 
 	private static boolean ready() {
 		try {
-			return HTTP
+			return Http.CLIENT
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:8181/readyz")).build(),
 						HttpResponse.BodyHandlers.discarding())
 				.statusCode() == 200;
@@ -150,7 +140,7 @@ final class JvmSettings {
 				workers.add(pool.submit(() -> {
 					long reads = 0;
 					while (running.get()) {
-						int status = HTTP
+						int status = Http.CLIENT
 							.send(HttpRequest.newBuilder(product).build(), HttpResponse.BodyHandlers.discarding())
 							.statusCode();
 						if (status == 200 && counting.get()) {
@@ -173,11 +163,6 @@ final class JvmSettings {
 			}
 			return reads / seconds;
 		}
-	}
-
-	private static double rss(long pid) throws IOException {
-		Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
-		return rss.find() ? Long.parseLong(rss.group(1)) / 1024.0 : Double.NaN;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.polyshop.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,8 +19,6 @@ final class ProjectionLag {
 
 	private static final Pattern ADDS = Pattern.compile("\"adds\"\\s*:\\s*(\\d+)");
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	private ProjectionLag() {
 	}
 
@@ -29,12 +26,12 @@ final class ProjectionLag {
 		Histogram lags = new Histogram(3);
 		for (int i = 0; i < samples; i++) {
 			long before = adds(sessions, staffToken, sku);
-			String session = send("POST", sessions + "/sessions", "{\"currency\": \"USD\"}", null, 201);
+			String session = Http.send("POST", sessions + "/sessions", "{\"currency\": \"USD\"}", null, 201);
 			Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
 			if (!id.find()) {
 				throw new IllegalStateException("no session id in " + session);
 			}
-			send("PUT", sessions + "/sessions/" + id.group(1) + "/cart/" + sku, "{\"quantity\": 1}", null, 200);
+			Http.send("PUT", sessions + "/sessions/" + id.group(1) + "/cart/" + sku, "{\"quantity\": 1}", null, 200);
 			long written = System.nanoTime();
 			long deadline = written + Duration.ofSeconds(30).toNanos();
 			while (adds(sessions, staffToken, sku) <= before) {
@@ -50,7 +47,7 @@ final class ProjectionLag {
 	}
 
 	private static long adds(String sessions, String staffToken, String sku) throws Exception {
-		HttpResponse<String> response = HTTP
+		HttpResponse<String> response = Http.CLIENT
 			.send(HttpRequest.newBuilder(URI.create(sessions + "/insights/products/" + sku))
 				.header("Authorization", "Bearer " + staffToken)
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -59,20 +56,6 @@ final class ProjectionLag {
 		}
 		Matcher adds = ADDS.matcher(response.body());
 		return adds.find() ? Long.parseLong(adds.group(1)) : 0;
-	}
-
-	static String send(String method, String url, String json, String token, int expected) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(json));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != expected) {
-			throw new IllegalStateException(method + " " + url + " answered " + response.statusCode());
-		}
-		return response.body();
 	}
 
 }

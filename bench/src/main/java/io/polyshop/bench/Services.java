@@ -25,17 +25,11 @@ final class Services {
 	static List<Figures.Service> measure(Path logs, List<String> names) throws IOException {
 		List<Figures.Service> services = new ArrayList<>();
 		for (String name : names) {
-			double started = Double.NaN;
 			Path log = logs.resolve(name + ".log");
-			if (Files.exists(log)) {
-				Matcher line = STARTED.matcher(Files.readString(log));
-				while (line.find()) {
-					started = Double.parseDouble(line.group(1));
-				}
-			}
+			double started = Files.exists(log) ? startupSeconds(Files.readString(log)) : Double.NaN;
 			double rss = ProcessHandle.allProcesses()
 				.filter((process) -> process.info().commandLine().orElse("").contains(name + ".jar"))
-				.mapToDouble(Services::rssMegabytes)
+				.mapToDouble((process) -> rssMegabytes(process.pid()))
 				.max()
 				.orElse(Double.NaN);
 			services.add(new Figures.Service(name, started, rss));
@@ -43,9 +37,20 @@ final class Services {
 		return services;
 	}
 
-	private static double rssMegabytes(ProcessHandle process) {
+	/** The last start-up time a Spring Boot log states ("Started ... in N seconds"). */
+	static double startupSeconds(String log) {
+		double started = Double.NaN;
+		Matcher line = STARTED.matcher(log);
+		while (line.find()) {
+			started = Double.parseDouble(line.group(1));
+		}
+		return started;
+	}
+
+	/** Resident memory of a process, from {@code /proc/<pid>/status}. */
+	static double rssMegabytes(long pid) {
 		try {
-			Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
+			Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
 			return rss.find() ? Long.parseLong(rss.group(1)) / 1024.0 : Double.NaN;
 		}
 		catch (IOException ex) {
