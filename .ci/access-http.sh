@@ -81,6 +81,7 @@ product='{"name": "Access lamp", "category": "access", "price": {"amount": "30.0
 call ops PUT "$C/products/ACCESS-1" "$product" >/dev/null
 row "GET /products/{sku}"                "200 200 200 200 200 401 401" - GET "$C/products/ACCESS-1"
 row "GET /products"                      "200 200 200 200 200 401 401" - GET "$C/products?limit=1"
+row "GET /ping"                          "200 200 200 200 200 401 401" - GET "$C/ping"
 row "POST /products/batch-get"           "200 200 200 200 200 401 401" - POST "$C/products/batch-get" '{"skus": ["ACCESS-1"]}'
 row "PUT /products/{sku}"                "401 403 403 200 403 401 401" - PUT "$C/products/ACCESS-1" "$product"
 row "PUT /products/{sku}/price"          "401 403 403 200 403 401 401" - PUT "$C/products/ACCESS-1/price" '{"amount": "31.00", "currency": "USD"}'

@@ -24,7 +24,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * <li>a warm-up, not measured: the same reads at maximum throughput;</li>
  * <li>cached reads of Zipf-drawn SKUs at a fixed arrival rate;</li>
  * <li>the same at maximum throughput (a fixed number of requests in flight);</li>
- * <li>the framework floor: the same service's {@code /livez} at maximum throughput;</li>
+ * <li>the framework floor: the same service's {@code /ping}, which touches no store, at
+ * maximum throughput;</li>
  * <li>uncached reads at maximum throughput, against a second catalog-service with the
  * cache switched off (when {@code bench.catalogUncached} is set).</li>
  * </ol>
@@ -57,7 +58,7 @@ public class BrowseSimulation extends Simulation {
 			.injectClosed(constantConcurrentUsers(IN_FLIGHT).during(Bench.PHASE))
 			.protocols(catalog);
 		PopulationBuilder floor = scenario("framework floor")
-			.exec(Timings.timed("GET /livez, max", http("GET /livez, max").get("/livez"), 200))
+			.exec(Timings.timed("GET /ping, max", http("GET /ping, max").get("/ping"), 200))
 			.injectClosed(constantConcurrentUsers(IN_FLIGHT).during(Bench.PHASE))
 			.protocols(catalog);
 		List<PopulationBuilder> next = new ArrayList<>(List.of(fixed, max, floor));

@@ -8,8 +8,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may do what with the catalogue: anyone may browse it (read a product, the listing,
- * a batch of SKUs); changing it takes a token with the staff scope {@code catalog:write}.
- * Health, the API documents and the 401/403 answers come from service-defaults.
+ * a batch of SKUs) and call {@code /ping}; changing it takes a token with the staff scope
+ * {@code catalog:write}. Health, the API documents and the 401/403 answers come from
+ * service-defaults.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogAccess {
@@ -18,7 +19,7 @@ class CatalogAccess {
 
 	@Bean
 	AccessRules catalogRules() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/products", "/products/*")
+		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/products", "/products/*", "/ping")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/products/batch-get")
 			.permitAll()

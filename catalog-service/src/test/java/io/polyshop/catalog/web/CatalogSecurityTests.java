@@ -40,7 +40,7 @@ class CatalogSecurityTests {
 
 	static Stream<Arguments> everyEndpointAndCaller() {
 		List<Endpoint> endpoints = List.of(Endpoint.get("/products/" + SKU), Endpoint.get("/products?limit=1"),
-				Endpoint.post("/products/batch-get", "{\"skus\": [\"" + SKU + "\"]}"),
+				Endpoint.get("/ping"), Endpoint.post("/products/batch-get", "{\"skus\": [\"" + SKU + "\"]}"),
 				Endpoint.put("/products/" + SKU, TestProducts.json("Guarded lamp", "home", "30.00")),
 				Endpoint.put("/products/" + SKU + "/price", "{\"amount\": \"31.00\", \"currency\": \"USD\"}"),
 				Endpoint.post("/products/" + SKU + "/deactivate", null),
