@@ -1,9 +1,8 @@
 package io.polyshop.analytics.warehouse;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,8 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The warehouse on PostgreSQL. Loads with {@code COPY ... FROM STDIN} (one stream, not
- * row-by-row INSERTs) and {@code MERGE} (PostgreSQL 15+). The load lock is a session
- * advisory lock: it dies with the connection, so a killed run never leaves it behind.
+ * row-by-row INSERTs) and {@code MERGE} (PostgreSQL 15+). The dimensions are upserted
+ * before the facts in the merge's transaction, so every fact has its dimension rows
+ * without a foreign key checked row by row (see {@code V2__a_lighter_fact_table.sql}).
+ * The load lock is a session advisory lock: it dies with the connection, so a killed run
+ * never leaves it behind.
  */
 public class PostgresWarehouse implements Warehouse {
 
@@ -91,8 +93,7 @@ public class PostgresWarehouse implements Warehouse {
 
 	@Override
 	public Staged stage(Path csv, String runId) {
-		try (Connection connection = this.dataSource.getConnection();
-				Reader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+		try (Connection connection = this.dataSource.getConnection(); InputStream rows = Files.newInputStream(csv)) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("truncate stage_sales");
@@ -100,6 +101,11 @@ public class PostgresWarehouse implements Warehouse {
 			long copied = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
 				.copyIn("copy stage_sales (" + String.join(", ", SalesCsv.COLUMNS) + ") from stdin (format csv)", rows);
+			try (Statement statement = connection.createStatement()) {
+				// Without statistics the planner guesses the staging table's size, and a
+				// bad guess makes the MERGE a nested loop: minutes instead of seconds.
+				statement.execute("analyze stage_sales");
+			}
 			connection.commit();
 			return new Staged(copied, "stage_sales");
 		}
@@ -118,9 +124,9 @@ public class PostgresWarehouse implements Warehouse {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("""
 						insert into dim_date (date_key, date, year, quarter, month, day, day_of_week, iso_week)
-						select distinct to_char(d, 'YYYYMMDD')::int, d, extract(year from d), extract(quarter from d),
+						select to_char(d, 'YYYYMMDD')::int, d, extract(year from d), extract(quarter from d),
 						       extract(month from d), extract(day from d), extract(isodow from d), extract(week from d)
-						from (select (ordered_at at time zone 'UTC')::date as d from stage_sales) days
+						from (select distinct (ordered_at at time zone 'UTC')::date as d from stage_sales) days
 						on conflict (date_key) do nothing""");
 				statement.execute(
 						"""
@@ -131,7 +137,9 @@ public class PostgresWarehouse implements Warehouse {
 				long merged = statement.executeUpdate("""
 						merge into fact_sales f
 						using stage_sales s on f.order_id = s.order_id and f.line_no = s.line_no
-						when matched then update set
+						when matched and (f.order_status, f.customer_id, f.sku, f.quantity, f.unit_price, f.revenue)
+						    is distinct from (s.order_status, s.customer_id, s.sku, s.quantity, s.unit_price, s.revenue)
+						then update set
 						    order_status = s.order_status, customer_id = s.customer_id, sku = s.sku,
 						    quantity = s.quantity, unit_price = s.unit_price, revenue = s.revenue, loaded_at = now()
 						when not matched then insert (order_id, line_no, date_key, ordered_at, customer_id, sku,

@@ -25,7 +25,8 @@ public interface Warehouse {
 	/**
 	 * In one transaction: dimensions, MERGE of the staged rows into fact_sales, and the
 	 * watermark moved to {@code newWatermark}.
-	 * @return rows merged
+	 * @return rows merged: inserted, or changed (PostgreSQL leaves a row that arrives
+	 * again unchanged alone; Redshift's MERGE rewrites it)
 	 */
 	long mergeAndAdvance(Staged staged, long newWatermark);
 

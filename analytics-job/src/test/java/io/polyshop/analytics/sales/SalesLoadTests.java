@@ -81,9 +81,24 @@ class SalesLoadTests {
 
 		int firstOrderLines = 1 + (0 % 3);
 		assertThat(incremental.extracted()).isEqualTo(2 + firstOrderLines);
+		assertThat(incremental.merged()).as("new lines and the paid order's line").isEqualTo(2 + firstOrderLines);
 		assertThat(empty.extracted()).isZero();
 		assertThat(empty.merged()).isZero();
 		assertThat(empty.newWatermark()).isGreaterThanOrEqualTo(incremental.newWatermark());
+		assertTotalsMatchTheSource();
+	}
+
+	@Test
+	void linesExtractedAgainUnchangedAreNotRewritten() {
+		placeHistory(10);
+		load();
+		// What a run killed after its commit but before it could report would re-read.
+		this.warehouse.update("update etl_watermark set source_xmin = 0");
+
+		LoadSummary again = load();
+
+		assertThat(again.extracted()).isEqualTo(sourceLines());
+		assertThat(again.merged()).isZero();
 		assertTotalsMatchTheSource();
 	}
 
@@ -191,6 +206,12 @@ class SalesLoadTests {
 		assertThat(this.warehouse.queryForObject(
 				"select count(*) from (select order_id, line_no from fact_sales group by 1, 2 having count(*) > 1) d",
 				Integer.class))
+			.isZero();
+		assertThat(this.warehouse.queryForObject("""
+				select count(*) from fact_sales f
+				where not exists (select 1 from dim_date d where d.date_key = f.date_key)
+				   or not exists (select 1 from dim_product p where p.sku = f.sku)""", Integer.class))
+			.as("facts without their dimension rows")
 			.isZero();
 	}
 
