@@ -3,18 +3,23 @@ package io.polyshop.catalog.product;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transaction boundary of the catalogue. Queries run in read-only transactions, which
- * the DataSource routes to the reader pool; writes run on the writer and publish
- * {@link ProductChanged}, which evicts the cache entry after commit.
+ * the DataSource routes to the reader pool (a product read answered by the cache runs
+ * none); writes run on the writer and publish {@link ProductChanged}, which evicts the
+ * cache entry after commit.
  */
 @Service
 public class ProductService {
@@ -25,22 +30,37 @@ public class ProductService {
 
 	private final ApplicationEventPublisher events;
 
-	ProductService(Products products, ProductCache cache, ApplicationEventPublisher events) {
+	private final TransactionTemplate reads;
+
+	ProductService(Products products, ProductCache cache, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
 		this.products = products;
 		this.cache = cache;
 		this.events = events;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
-	/** A product, active or not; through the cache. */
-	@Transactional(readOnly = true)
+	/**
+	 * A product, active or not; through the cache. A hit opens no transaction: only a
+	 * miss reads PostgreSQL, in a read-only transaction (the reader pool).
+	 */
 	public Product get(String sku) {
-		return this.cache.get(sku, this.products::findBySku).orElseThrow(() -> ProductNotFoundException.forSku(sku));
+		return this.cache.get(sku, (missed) -> reading(() -> this.products.findBySku(missed)))
+			.orElseThrow(() -> ProductNotFoundException.forSku(sku));
 	}
 
-	/** Products for up to a page of SKUs, active or not; unknown SKUs are left out. */
-	@Transactional(readOnly = true)
+	/**
+	 * Products for up to a page of SKUs, active or not; unknown SKUs are left out. Only
+	 * the misses are read from PostgreSQL, as in {@link #get}.
+	 */
 	public Map<String, Product> getAll(Collection<String> skus) {
-		return this.cache.getAll(skus, this.products::findAllBySku);
+		return this.cache.getAll(skus, (missed) -> reading(() -> this.products.findAllBySku(missed)));
+	}
+
+	private <T> T reading(Supplier<T> query) {
+		T result = this.reads.execute((status) -> query.get());
+		return Objects.requireNonNull(result);
 	}
 
 	/** Active products in SKU order, a page at a time; not cached (see README). */
