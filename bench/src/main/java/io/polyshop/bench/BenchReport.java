@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * System properties: {@code bench.results}, {@code bench.quick}, {@code bench.sessions},
  * {@code bench.staffToken}, {@code bench.redisPort}, {@code bench.catalogJdbcUrl},
  * {@code bench.logs}, {@code bench.hotSku}, {@code bench.tailSku},
- * {@code bench.analyticsJar}, {@code bench.postgres}.
+ * {@code bench.analyticsJar}, {@code bench.postgres}, {@code bench.serviceFlags}.
  */
 public final class BenchReport {
 
@@ -62,7 +63,11 @@ public final class BenchReport {
 		System.out.println("Comparing JVM settings on catalog-service (one start each) ...");
 		List<JvmSettings.Measured> jvm = JvmSettings.compare(
 				Path.of(System.getProperty("bench.catalogJar", "catalog-service/target/catalog-service.jar")),
-				results.resolve("jvm"), hotSku, Duration.ofSeconds(quick ? 3 : 10), quick);
+				results.resolve("jvm"),
+				Stream.of(System.getProperty("bench.serviceFlags", "").split(" "))
+					.filter((flag) -> !flag.isBlank())
+					.toList(),
+				hotSku, Duration.ofSeconds(quick ? 3 : 20), Duration.ofSeconds(quick ? 3 : 10), quick);
 
 		double cached = perSecond(browse, "cached GET product, max");
 		double uncached = perSecond(browse, "uncached GET product, max");
@@ -121,35 +126,7 @@ public final class BenchReport {
 					.toList());
 		Files.writeString(results.resolve("results.json"), JSON.writeValueAsString(all));
 
-		LinkedHashMap<String, Double> throughput = new LinkedHashMap<>();
-		throughput.put("Redis GET (Lettuce, raw)", redis.perSecond());
-		throughput.put("PostgreSQL point query (JDBC, raw)", postgres.perSecond());
-		throughput.put("GET /ping (framework floor)", ping);
-		throughput.put("GET product, cached", cached);
-		throughput.put("GET product, uncached", uncached);
-		LinkedHashMap<String, Double> load = new LinkedHashMap<>();
-		load.put("raw COPY (out of orders, into the warehouse)", warehouse.copyRowsPerSecond());
-		load.put("load-sales (extract, stage, merge)", warehouse.jobRowsPerSecond());
-		LinkedHashMap<String, Double> startup = new LinkedHashMap<>();
-		LinkedHashMap<String, Double> jvmReads = new LinkedHashMap<>();
-		for (JvmSettings.Measured setting : jvm) {
-			startup.put(setting.name(), setting.startupSeconds());
-			jvmReads.put(setting.name(), setting.readsPerSecond());
-		}
-		Charts.bars(results.resolve("jvm-startup.png"), "catalog-service start-up by JVM setting", startup, "s");
-		Charts.bars(results.resolve("jvm-throughput.png"), "catalog-service cached reads by JVM setting", jvmReads,
-				"/s");
-		Charts.bars(results.resolve("warehouse.png"), "Warehouse load: rows per second", load, "rows/s");
-		Charts.bars(results.resolve("throughput.png"), "Catalogue reads, 16 in flight: requests per second", throughput,
-				"/s");
-		LinkedHashMap<String, Double> latency = new LinkedHashMap<>();
-		browse.properties().forEach((entry) -> latency.put(entry.getKey(), entry.getValue().path("p99").asDouble()));
-		shop.properties()
-			.stream()
-			.filter((entry) -> entry.getKey().startsWith("checkout /"))
-			.forEach((entry) -> latency.put(entry.getKey(), entry.getValue().path("p99").asDouble()));
-		latency.put("projection lag", lag.p99Millis());
-		Charts.bars(results.resolve("p99.png"), "p99 latency", latency, "ms");
+		ResultCharts.draw(results.resolve("results.json"));
 		List<String> broken = new ArrayList<>();
 		for (JsonNode requests : List.of(browse, shop)) {
 			requests.properties()

@@ -38,30 +38,42 @@ final class JvmSettings {
 			double rssMegabytes) {
 	}
 
-	static List<Measured> compare(Path jar, Path work, String sku, Duration load, boolean quick) throws Exception {
+	/**
+	 * @param serviceFlags what {@code ./polyshop up} runs the services with; every other
+	 * setting changes one thing in it
+	 */
+	static List<Measured> compare(Path jar, Path work, List<String> serviceFlags, String sku, Duration warmUp,
+			Duration load, boolean quick) throws Exception {
 		Files.createDirectories(work);
 		Path cds = work.resolve("catalog-service.jsa");
 		Files.deleteIfExists(cds);
 		List<Map.Entry<String, List<String>>> settings = new ArrayList<>();
-		settings.add(Map.entry("C1 only, Serial GC (./polyshop up today)",
-				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx512m")));
-		settings.add(Map.entry("full tiered JIT, Serial GC", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx512m")));
+		settings.add(Map.entry("./polyshop up: " + String.join(" ", serviceFlags), serviceFlags));
+		settings.add(Map.entry("C1 only (-XX:TieredStopAtLevel=1)", with(serviceFlags, "-XX:TieredStopAtLevel=1")));
 		if (!quick) {
-			settings.add(Map.entry("full tiered JIT, G1 (the JVM's default)", List.of("-Xmx512m")));
-			settings.add(Map.entry("C1 only, Serial GC, platform threads", List.of("-XX:TieredStopAtLevel=1",
-					"-XX:+UseSerialGC", "-Xss512k", "-Xmx512m", "-Dspring.threads.virtual.enabled=false")));
+			settings.add(Map.entry("G1 instead of Serial GC",
+					serviceFlags.stream()
+						.map((flag) -> flag.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : flag)
+						.toList()));
+			settings.add(Map.entry("platform threads instead of virtual",
+					with(serviceFlags, "-Dspring.threads.virtual.enabled=false")));
 			// AppCDS: one training run that stops after the context refreshed writes the
 			// archive, which every later start maps instead of loading classes.
 			train(jar, work, cds);
-			settings.add(Map.entry("C1 only, Serial GC, AppCDS archive", List.of("-XX:TieredStopAtLevel=1",
-					"-XX:+UseSerialGC", "-Xss512k", "-Xmx512m", "-XX:SharedArchiveFile=" + cds)));
+			settings.add(Map.entry("AppCDS archive", with(serviceFlags, "-XX:SharedArchiveFile=" + cds)));
 		}
 		List<Measured> measured = new ArrayList<>();
 		for (Map.Entry<String, List<String>> setting : settings) {
 			System.out.println("  catalog-service with " + setting.getKey() + " ...");
-			measured.add(measure(jar, work, setting.getKey(), setting.getValue(), sku, load));
+			measured.add(measure(jar, work, setting.getKey(), setting.getValue(), sku, warmUp, load));
 		}
 		return measured;
+	}
+
+	private static List<String> with(List<String> flags, String flag) {
+		List<String> changed = new ArrayList<>(flags);
+		changed.add(flag);
+		return changed;
 	}
 
 	private static void train(Path jar, Path work, Path cds) throws Exception {
@@ -75,12 +87,13 @@ final class JvmSettings {
 		}
 	}
 
-	private static Measured measure(Path jar, Path work, String name, List<String> flags, String sku, Duration load)
-			throws Exception {
+	private static Measured measure(Path jar, Path work, String name, List<String> flags, String sku, Duration warmUp,
+			Duration load) throws Exception {
 		Path log = work.resolve("catalog-" + Integer.toHexString(name.hashCode()) + ".log");
-		Process service = new ProcessBuilder(java(flags, jar)).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(java(flags, jar)).redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("MALLOC_ARENA_MAX", "2");
+		Process service = builder.start();
 		try {
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 			while (!ready()) {
@@ -90,7 +103,7 @@ final class JvmSettings {
 				Thread.sleep(200);
 			}
 			double startup = Services.startupSeconds(Files.readString(log));
-			double reads = load(sku, load);
+			double reads = load(sku, warmUp, load);
 			return new Measured(name, flags, startup, reads, Services.rssMegabytes(service.pid()));
 		}
 		finally {
@@ -127,10 +140,10 @@ final class JvmSettings {
 	}
 
 	/**
-	 * Cached reads of one product, 16 in flight, for {@code duration} after a warm-up as
-	 * long.
+	 * Cached reads of one product, 16 in flight, for {@code duration} after
+	 * {@code warmUp} (long enough for C2 to compile the hot path).
 	 */
-	private static double load(String sku, Duration duration) throws Exception {
+	private static double load(String sku, Duration warmUp, Duration duration) throws Exception {
 		URI product = URI.create("http://localhost:8181/products/" + sku);
 		AtomicBoolean counting = new AtomicBoolean(false);
 		AtomicBoolean running = new AtomicBoolean(true);
@@ -150,7 +163,7 @@ final class JvmSettings {
 					return reads;
 				}));
 			}
-			Thread.sleep(duration);
+			Thread.sleep(warmUp);
 			counting.set(true);
 			long started = System.nanoTime();
 			Thread.sleep(duration);

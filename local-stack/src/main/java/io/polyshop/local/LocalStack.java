@@ -72,6 +72,9 @@ public final class LocalStack implements AutoCloseable {
 	/** Next to the logs, readable by its owner only: for psql as the superuser. */
 	static final String SUPERUSER_PASSWORD_FILE = "postgres-superuser-password";
 
+	/** Next to the logs: the JVM flags the services run with, on one line. */
+	static final String SERVICE_JVM_FLAGS_FILE = "service-jvm-flags";
+
 	private void startAll(Options options, Consumer<String> say) {
 		createDirectories(options.logs());
 		say.accept("Starting PostgreSQL 17 on port " + options.postgresPort() + " ...");
@@ -129,6 +132,10 @@ public final class LocalStack implements AutoCloseable {
 								"SPRING_DATASOURCE_USERNAME=" + ordersDb.username(),
 								"ORDERS_DB_PASSWORD=" + ordersDb.password(),
 								"POLYSHOP_ORDERS_CATALOG_BASEURL=http://localhost:" + catalog)));
+		// What ./polyshop bench starts its extra catalog-service with, so that both
+		// compare.
+		writeString(options.logs().resolveSibling(SERVICE_JVM_FLAGS_FILE),
+				String.join(" ", ServiceProcess.JVM_FLAGS) + "\n");
 		for (ServiceProcess.Spec spec : specs) {
 			Path jar = options.root().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar");
 			if (!Files.isRegularFile(jar)) {
@@ -293,6 +300,15 @@ public final class LocalStack implements AutoCloseable {
 	private static void createDirectories(Path directory) {
 		try {
 			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void writeString(Path file, String content) {
+		try {
+			Files.writeString(file, content);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
