@@ -137,18 +137,39 @@ public final class LocalStack implements AutoCloseable {
 		writeString(options.logs().resolveSibling(SERVICE_JVM_FLAGS_FILE),
 				String.join(" ", ServiceProcess.JVM_FLAGS) + "\n");
 		for (ServiceProcess.Spec spec : specs) {
+			Ports.requireFree(spec.port(), spec.name());
+		}
+		List<ServiceProcess> starting = new ArrayList<>();
+		for (ServiceProcess.Spec spec : specs) {
 			Path jar = options.root().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar");
 			if (!Files.isRegularFile(jar)) {
 				throw new IllegalStateException(jar + " is missing: build first (./polyshop up builds it for you)");
 			}
-			Ports.requireFree(spec.port(), spec.name());
 			Path log = options.logs().resolve(spec.name() + ".log");
 			say.accept("Starting " + spec.name() + " on port " + spec.port() + " (log: " + log + ") ...");
-			this.services.put(spec.name(), track(ServiceProcess.start(spec, jar, log)));
+			ServiceProcess service = track(ServiceProcess.start(spec, jar, log));
+			this.services.put(spec.name(), service);
+			starting.add(service);
+			if (starting.size() == SERVICES_STARTING_AT_ONCE) {
+				awaitReady(starting);
+			}
 		}
-		for (ServiceProcess service : this.services.values()) {
+		awaitReady(starting);
+	}
+
+	/**
+	 * A JVM's start-up is CPU-bound (class loading, JIT). On 2 cores, the four services
+	 * started at once took 14 to 22 s each and the stack was ready after 28 s; one after
+	 * the other they took 3 to 6 s each and the stack was ready after 24 s. One at a time
+	 * per two cores.
+	 */
+	private static final int SERVICES_STARTING_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+	private static void awaitReady(List<ServiceProcess> starting) {
+		for (ServiceProcess service : starting) {
 			service.awaitReady(READY_TIMEOUT);
 		}
+		starting.clear();
 	}
 
 	/**
