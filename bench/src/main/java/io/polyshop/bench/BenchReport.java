@@ -55,11 +55,8 @@ public final class BenchReport {
 		List<Figures.Service> services = Services.measure(Path.of(System.getProperty("bench.logs", ".polyshop/logs")),
 				List.of("catalog-service", "session-service", "orders-service"));
 
-		System.out.println("Measuring the warehouse load ...");
-		WarehouseLoad.Result warehouse = WarehouseLoad.measure(
-				Path.of(System.getProperty("bench.analyticsJar", "analytics-job/target/analytics-job.jar")),
-				System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:15432"), quick ? 30_000 : 1_000_000);
-
+		// Before the warehouse load, whose million rows keep PostgreSQL busy (autovacuum)
+		// for a while after it.
 		System.out.println("Comparing JVM settings on catalog-service (one start each) ...");
 		List<JvmSettings.Measured> jvm = JvmSettings.compare(
 				Path.of(System.getProperty("bench.catalogJar", "catalog-service/target/catalog-service.jar")),
@@ -68,6 +65,11 @@ public final class BenchReport {
 					.filter((flag) -> !flag.isBlank())
 					.toList(),
 				hotSku, Duration.ofSeconds(quick ? 3 : 20), Duration.ofSeconds(quick ? 3 : 10), quick);
+
+		System.out.println("Measuring the warehouse load ...");
+		WarehouseLoad.Result warehouse = WarehouseLoad.measure(
+				Path.of(System.getProperty("bench.analyticsJar", "analytics-job/target/analytics-job.jar")),
+				System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:15432"), quick ? 30_000 : 1_000_000);
 
 		double cached = perSecond(browse, "cached GET product, max");
 		double uncached = perSecond(browse, "uncached GET product, max");
