@@ -166,10 +166,28 @@ public class Sessions {
 			.toList();
 	}
 
+	/**
+	 * Writes a new session. The SDK retries a put whose answer did not come back in time,
+	 * and that put may have been written: the retry then finds the item there. The id is
+	 * 32 random characters that nobody else has, so an item under it that holds exactly
+	 * what this put wrote is this put's own, and the create succeeded.
+	 */
 	public void create(Session session) {
-		this.dynamo.putItem((put) -> put.tableName(this.table)
-			.item(metaItem(session))
-			.conditionExpression("attribute_not_exists(pk)"));
+		Map<String, AttributeValue> item = metaItem(session);
+		try {
+			this.dynamo
+				.putItem((put) -> put.tableName(this.table).item(item).conditionExpression("attribute_not_exists(pk)"));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			Map<String, AttributeValue> stored = this.dynamo
+				.getItem((get) -> get.tableName(this.table)
+					.key(Map.of(PK, item.get(PK), SK, item.get(SK)))
+					.consistentRead(true))
+				.item();
+			if (!item.equals(stored)) {
+				throw ex;
+			}
+		}
 	}
 
 	/**
