@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * System properties: {@code bench.results}, {@code bench.quick}, {@code bench.sessions},
  * {@code bench.staffToken}, {@code bench.redisPort}, {@code bench.catalogJdbcUrl},
  * {@code bench.logs}, {@code bench.hotSku}, {@code bench.tailSku},
- * {@code bench.analyticsJar}, {@code bench.postgres}, {@code bench.serviceFlags}.
+ * {@code bench.analyticsJar}, {@code bench.postgres}, {@code bench.serviceFlags},
+ * {@code bench.upLog}.
  */
 public final class BenchReport {
 
@@ -103,7 +105,12 @@ public final class BenchReport {
 					format(service.startupSeconds()) + " s / " + format(service.rssMegabytes()) + " MB",
 					"< 5 s / < 300 MB", service.startupSeconds() < 5 && service.rssMegabytes() < 300));
 		}
+		Optional<Double> stackReady = Services.stackReadySeconds(
+				Optional.ofNullable(System.getProperty("bench.upLog")).filter((log) -> !log.isBlank()).map(Path::of));
 		printTable(browse, shop, redis, postgres, rows);
+		System.out.println(stackReady
+			.map((seconds) -> "./polyshop up: every service ready " + format(seconds) + " s after the launcher started")
+			.orElse("./polyshop up: time to ready not measured (the stack was already running)"));
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%-58s %12s %14s %10s%n", "catalog-service JVM setting", "start-up s",
 				"cached reads/s", "RSS MB");
@@ -120,6 +127,7 @@ public final class BenchReport {
 		all.put("projectionLagMillis", lag);
 		all.put("floors", Map.of("redisGet", redis, "postgresPointQuery", postgres));
 		all.put("services", services);
+		all.put("stackReadySeconds", stackReady.orElse(null));
 		all.put("warehouse", warehouse);
 		all.put("jvmSettings", jvm);
 		all.put("targets",

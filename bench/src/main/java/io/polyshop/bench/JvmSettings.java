@@ -48,7 +48,7 @@ final class JvmSettings {
 		Path cds = work.resolve("catalog-service.jsa");
 		Files.deleteIfExists(cds);
 		List<Map.Entry<String, List<String>>> settings = new ArrayList<>();
-		settings.add(Map.entry("./polyshop up: " + String.join(" ", serviceFlags), serviceFlags));
+		settings.add(Map.entry("./polyshop up's flags, no archive: " + String.join(" ", serviceFlags), serviceFlags));
 		settings.add(Map.entry("C1 only (-XX:TieredStopAtLevel=1)", with(serviceFlags, "-XX:TieredStopAtLevel=1")));
 		if (!quick) {
 			settings.add(Map.entry("G1 instead of Serial GC",
@@ -58,9 +58,11 @@ final class JvmSettings {
 			settings.add(Map.entry("platform threads instead of virtual",
 					with(serviceFlags, "-Dspring.threads.virtual.enabled=false")));
 			// AppCDS: one training run that stops after the context refreshed writes the
-			// archive, which every later start maps instead of loading classes.
+			// archive, which every later start maps instead of loading classes. The
+			// launcher has the JVM write its archive when a service stops instead.
 			train(jar, work, cds);
-			settings.add(Map.entry("AppCDS archive", with(serviceFlags, "-XX:SharedArchiveFile=" + cds)));
+			settings.add(Map.entry("AppCDS archive (./polyshop up from the second start)",
+					with(serviceFlags, "-XX:SharedArchiveFile=" + cds)));
 		}
 		List<Measured> measured = new ArrayList<>();
 		for (Map.Entry<String, List<String>> setting : settings) {

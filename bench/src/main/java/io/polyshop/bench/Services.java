@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ final class Services {
 	private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
 
 	private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+	private static final Pattern STACK_UP = Pattern.compile("PolyShop is up \\(([0-9.]+) s\\)");
 
 	private Services() {
 	}
@@ -45,6 +48,18 @@ final class Services {
 			started = Double.parseDouble(line.group(1));
 		}
 		return started;
+	}
+
+	/**
+	 * How long {@code ./polyshop up} took from its start to every service ready, as its
+	 * banner says ("PolyShop is up (N s)"); empty when this run did not start the stack.
+	 */
+	static Optional<Double> stackReadySeconds(Optional<Path> upLog) throws IOException {
+		if (upLog.isEmpty() || !Files.exists(upLog.get())) {
+			return Optional.empty();
+		}
+		Matcher up = STACK_UP.matcher(Files.readString(upLog.get()));
+		return up.find() ? Optional.of(Double.parseDouble(up.group(1))) : Optional.empty();
 	}
 
 	/** Resident memory of a process, from {@code /proc/<pid>/status}. */
