@@ -49,8 +49,8 @@ final class JvmSettings {
 		Files.deleteIfExists(cds);
 		List<Map.Entry<String, List<String>>> settings = new ArrayList<>();
 		settings.add(Map.entry("./polyshop up's flags, no archive: " + String.join(" ", serviceFlags), serviceFlags));
-		settings.add(Map.entry("C1 only (-XX:TieredStopAtLevel=1)", with(serviceFlags, "-XX:TieredStopAtLevel=1")));
 		if (!quick) {
+			settings.add(Map.entry("C1 only (-XX:TieredStopAtLevel=1)", with(serviceFlags, "-XX:TieredStopAtLevel=1")));
 			settings.add(Map.entry("G1 instead of Serial GC",
 					serviceFlags.stream()
 						.map((flag) -> flag.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : flag)

@@ -20,7 +20,7 @@ final class Bench {
 	static final boolean QUICK = Boolean.getBoolean("bench.quick");
 
 	/** How long each measured phase runs. */
-	static final Duration PHASE = Duration.ofSeconds(QUICK ? 8 : 45);
+	static final Duration PHASE = Duration.ofSeconds(QUICK ? 5 : 45);
 
 	/**
 	 * How long the unmeasured warm-up before the measured phases runs: long enough for
