@@ -105,8 +105,7 @@ public final class BenchReport {
 					format(service.startupSeconds()) + " s / " + format(service.rssMegabytes()) + " MB",
 					"< 5 s / < 300 MB", service.startupSeconds() < 5 && service.rssMegabytes() < 300));
 		}
-		Optional<Double> stackReady = Services.stackReadySeconds(
-				Optional.ofNullable(System.getProperty("bench.upLog")).filter((log) -> !log.isBlank()).map(Path::of));
+		Optional<Double> stackReady = Services.stackReadySeconds(System.getProperty("bench.upLog", ""));
 		printTable(browse, shop, redis, postgres, rows);
 		System.out.println(stackReady
 			.map((seconds) -> "./polyshop up: every service ready " + format(seconds) + " s after the launcher started")

@@ -52,13 +52,14 @@ final class Services {
 
 	/**
 	 * How long {@code ./polyshop up} took from its start to every service ready, as its
-	 * banner says ("PolyShop is up (N s)"); empty when this run did not start the stack.
+	 * banner says ("PolyShop is up (N s)"); empty when this run did not start the stack
+	 * ({@code upLog} blank).
 	 */
-	static Optional<Double> stackReadySeconds(Optional<Path> upLog) throws IOException {
-		if (upLog.isEmpty() || !Files.exists(upLog.get())) {
+	static Optional<Double> stackReadySeconds(String upLog) throws IOException {
+		if (upLog.isBlank() || !Files.exists(Path.of(upLog))) {
 			return Optional.empty();
 		}
-		Matcher up = STACK_UP.matcher(Files.readString(upLog.get()));
+		Matcher up = STACK_UP.matcher(Files.readString(Path.of(upLog)));
 		return up.find() ? Optional.of(Double.parseDouble(up.group(1))) : Optional.empty();
 	}
 
